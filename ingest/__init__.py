@@ -1,0 +1,1 @@
+"""Ingest: source files -> parsed document trees -> chunks with citation ids."""

@@ -1,0 +1,44 @@
+"""Text clean-up shared by every parser: whitespace, extraction artefacts, numbering helpers."""
+from __future__ import annotations
+
+import re
+
+_WS = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def clean_line(line: str) -> str:
+    """Collapse runs of spaces and drop the `__` marks the markdown conversions left behind."""
+    line = line.replace("\u00ad", "")
+    line = re.sub(r"(?<!\w)_{2,}(?!\w)", " ", line)
+    return _WS.sub(" ", line).strip()
+
+
+def roman_to_int(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN.get(ch, 0)
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def pasal_key(number: str) -> tuple[int, str]:
+    """Sort key for article numbers: "76" < "76A" < "76B" < "77"."""
+    m = re.match(r"(\d+)([A-Za-z]*)", number)
+    if not m:
+        return (roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else 0, number)
+    return (int(m.group(1)), m.group(2).upper())
+
+
+def ayat_key(number: str) -> tuple[int, str]:
+    return pasal_key(number)
+
+
+def fix_ocr_number(token: str) -> str:
+    """Repair letters typed for digits in an article number ("37l" -> "371", "2O" -> "20", "l0" -> "10")."""
+    m = re.fullmatch(r"(I?)([0-9lO]*\d[0-9lO]*)([A-Z]?)", token)
+    if not m:
+        return token
+    digits = ("1" if m.group(1) else "") + m.group(2).replace("l", "1").replace("O", "0")
+    return digits + m.group(3)
