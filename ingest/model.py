@@ -35,6 +35,7 @@ class Pasal:
     text: str
     ayat: list[Ayat] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)  # items directly under the pasal (no ayat)
+    buku: str | None = None  # "BUKU KEDUA KEJAHATAN" (codes only)
     bab: str | None = None  # "BAB II DIVERSI"
     bagian: str | None = None  # "Bagian Kesatu Umum"
     paragraf: str | None = None  # "Paragraf 1 Hakim Tingkat Pertama"
@@ -45,7 +46,7 @@ class Pasal:
 
     @property
     def heading_path(self) -> list[str]:
-        return [h for h in (self.bab, self.bagian, self.paragraf) if h]
+        return [h for h in (self.buku, self.bab, self.bagian, self.paragraf) if h]
 
 
 @dataclass

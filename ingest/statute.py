@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ingest.model import Amendment, Ayat, Document, Item, Pasal
 from ingest.textnorm import clean_line, fix_ocr_number, pasal_key
 
-PASAL_NUM = r"I?[0-9lO]*\d[0-9lO]*[A-Z]?"
-RE_PASAL_LINE = re.compile(rf"^Pasa[l1]\s+({PASAL_NUM})\s*$")
+PASAL_NUM = r"I?[0-9lO]*\d[0-9lO]*(?:[A-Z]|\s?[a-z]\b|\s(?:bis|ter|quater)\b)?"
+RE_PASAL_LINE = re.compile(rf"^Pasa[l1]\s+({PASAL_NUM})(?:\s+dan\s+(\d+))?\s*$")
 RE_PASAL_ROMAN = re.compile(r"^Pasal\s+([IVX]+)\s*$")
 RE_GLUED_PASAL = re.compile(rf"\s+(Pasal\s+{PASAL_NUM})\s+_{{2,}}\s*")
 RE_BAB = re.compile(r"^BAB\s+([IVXLC]+[A-Z]?)\b\s*(.*)$")
@@ -47,6 +47,7 @@ class _Unit:
     bagian: str | None = None
     paragraf: str | None = None
     warnings: list[str] = field(default_factory=list)
+    buku: str | None = None
 
 
 # --------------------------------------------------------------------------- lines
@@ -115,6 +116,11 @@ def split_body_penjelasan(text: str) -> tuple[str, str | None]:
 
 
 def _chain(cands: list[tuple[int, str, float]]) -> list[int]:
+    """Indices (first field) of the best increasing chain; at most one reading per line is used."""
+    return [cands[k][0] for k in _chain_positions(cands)]
+
+
+def _chain_positions(cands: list[tuple[int, str, float]]) -> list[int]:
     """Indices of the best increasing chain of article numbers (weighted LIS, small gaps preferred)."""
     n = len(cands)
     if n == 0:
@@ -125,7 +131,7 @@ def _chain(cands: list[tuple[int, str, float]]) -> list[int]:
     for i in range(n):
         best[i] = cands[i][2] - 0.02 * max(0, keys[i][0] - 1) ** 0.5
         for j in range(max(0, i - 400), i):
-            if keys[j] < keys[i]:
+            if keys[j] < keys[i] and cands[j][0] != cands[i][0]:
                 gap = keys[i][0] - keys[j][0]
                 score = best[j] + cands[i][2] - 0.02 * max(0, gap - 1)
                 if score > best[i]:
@@ -135,14 +141,37 @@ def _chain(cands: list[tuple[int, str, float]]) -> list[int]:
     while i >= 0:
         out.append(i)
         i = prev[i]
-    return [cands[k][0] for k in reversed(out)]
+    return list(reversed(out))
+
+
+def normalise_number(raw: str) -> str:
+    """"479 a" -> "479a", "70  bis" -> "70 bis", "37l" stays ambiguous (see _readings)."""
+    raw = re.sub(r"\s+", " ", raw.strip())
+    m = re.fullmatch(r"(\S+?)\s?([a-z])", raw)
+    if m and m.group(2) != "l":
+        return fix_ocr_number(m.group(1)) + m.group(2)
+    m = re.fullmatch(r"(\S+) (bis|ter|quater)", raw)
+    if m:
+        return fix_ocr_number(m.group(1)) + " " + m.group(2)
+    return fix_ocr_number(raw)
+
+
+def _readings(raw: str) -> list[str]:
+    """Possible article numbers of a heading token: "37l" is 371 (OCR) or 37l (a lettered article)."""
+    raw = re.sub(r"\s+", " ", raw.strip())
+    if re.fullmatch(r"\d+ ?l", raw):
+        return [fix_ocr_number(raw.replace(" ", "")), raw.replace(" ", "")]
+    return [normalise_number(raw)]
 
 
 def _pasal_heading(line: str) -> str | None:
+    r = _pasal_readings(line)
+    return r[0] if r else None
+
+
+def _pasal_readings(line: str) -> list[str]:
     m = RE_PASAL_LINE.match(line)
-    if m:
-        return fix_ocr_number(m.group(1))
-    return None
+    return _readings(m.group(1)) if m else []
 
 
 # --------------------------------------------------------------------------- pasal body
@@ -242,7 +271,7 @@ def structure_pasal(number: str, lines: list[str]) -> Pasal:
     text_parts = list(intro) + [a.text for a in ayat]
     text = "\n".join(text_parts).strip()
     p = Pasal(number=number, text=text, ayat=ayat, items=top_items, warnings=warnings)
-    if re.fullmatch(r"\(?\s*dihapus\s*\)?\.?", text, re.I) or re.fullmatch(r"Dihapus\.?", text):
+    if re.fullmatch(r"\(?\s*(dihapus|ditiadakan|dicabut)\b[^()]{0,80}\)?\.?", text, re.I):
         p.status = "dihapus"
     return p
 
@@ -323,7 +352,7 @@ def _preamble(lines: list[str], doc: Document) -> int:
                 mode = None
             else:
                 target[-1] += " " + line
-        if _pasal_heading(line) == "1" and mode is None:
+        if mode is None and (RE_BUKU.match(line) or (RE_BAB.match(line) and _looks_heading(line)) or _pasal_heading(line) == "1"):
             return i
     # no preamble markers: body starts at the first heading
     for i, line in enumerate(lines):
@@ -340,17 +369,22 @@ def _is_amending(lines: list[str], title: str) -> bool:
 
 def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
     """The batang tubuh of an ordinary act: headings + pasal units."""
-    cands = [(i, n, 1.0) for i, line in enumerate(lines) if (n := _pasal_heading(line))]
-    chosen = set(_chain(cands))
+    cands = [(i, n, 1.0 - 0.01 * k) for i, line in enumerate(lines) for k, n in enumerate(_pasal_readings(line))]
+    picked = {cands[k][0]: cands[k][1] for k in _chain_positions(cands)}
+    chosen = set(picked)
     units: list[_Unit] = []
-    bab = bagian = paragraf = None
+    bab = bagian = paragraf = buku = None
     pending: str | None = None  # heading kind waiting for its title on the next line
     ended = False
     for i, line in enumerate(lines):
         if ended:
             break
         if i in chosen:
-            units.append(_Unit(_pasal_heading(line) or "", [], bab, bagian, paragraf))
+            units.append(_Unit(picked[i], [], bab, bagian, paragraf, buku=buku))
+            m_and = RE_PASAL_LINE.match(line)
+            if m_and and m_and.group(2):  # "Pasal 498 dan 499": two articles under one heading
+                units[-1].warnings.append(f"one heading for Pasal {picked[i]} and {m_and.group(2)} in the source")
+                units[-1].twin = m_and.group(2)  # type: ignore[attr-defined]
             pending = None
             continue
         if RE_CLOSING.match(line) and units:
@@ -363,6 +397,7 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
             continue
         if RE_BUKU.match(line) and line.isupper():
             bab = bagian = paragraf = None
+            buku = line
             pending = "buku"
             continue
         mg = RE_BAGIAN.match(line)
@@ -383,6 +418,7 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
                 continue
             if pending == "buku":
                 if line.isupper():
+                    buku = f"{buku} {line}"
                     continue
             if pending == "bagian" and bagian:
                 bagian = bagian + " " + line
@@ -402,10 +438,14 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
     out = []
     for u in units:
         p = structure_pasal(u.number, u.lines)
-        p.bab, p.bagian, p.paragraf = u.bab, u.bagian, u.paragraf
+        p.buku, p.bab, p.bagian, p.paragraf = u.buku, u.bab, u.bagian, u.paragraf
         p.warnings = u.warnings + p.warnings
         out.append(p)
-    _fix_bab_titles(out)
+        twin = getattr(u, "twin", None)
+        if twin:
+            q = structure_pasal(twin, u.lines)
+            q.bab, q.bagian, q.paragraf, q.warnings = u.bab, u.bagian, u.paragraf, list(p.warnings)
+            out.append(q)
     return out
 
 
@@ -425,11 +465,6 @@ def _recover_lost_headings(units: list[_Unit]) -> list[_Unit]:
                 if rec:
                     out.append(rec)
     return out
-
-
-def _fix_bab_titles(pasal: list[Pasal]) -> None:
-    """A BAB title that ran onto following lines was appended only if seen before the first pasal."""
-    return None
 
 
 # --------------------------------------------------------------------------- amending acts
@@ -516,7 +551,7 @@ def _parse_amending_body(lines: list[str], doc: Document) -> None:
 def _instruction(no: str, text: str) -> Amendment:
     t = text
     units = "pasal"
-    if re.match(r"^Di\s*antara\b", t) and re.search(r"\bdisisipkan\b", t):
+    if re.search(r"disisipkan\s+\d+\s*\(\s*\w+\s*\)\s*pasal\b", t, re.I):
         action = "disisipkan"
     elif re.search(r"\bdihapus\b", t) and not re.search(r"berbunyi", t):
         action = "dihapus"

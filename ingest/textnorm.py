@@ -25,10 +25,12 @@ def roman_to_int(s: str) -> int:
 
 def pasal_key(number: str) -> tuple[int, str]:
     """Sort key for article numbers: "76" < "76A" < "76B" < "77"."""
-    m = re.match(r"(\d+)([A-Za-z]*)", number)
+    m = re.match(r"(\d+)\s*([A-Za-z]*)", number)
     if not m:
         return (roman_to_int(number) if re.fullmatch(r"[IVXLC]+", number) else 0, number)
-    return (int(m.group(1)), m.group(2).upper())
+    suffix = m.group(2).lower()
+    suffix = {"bis": "~1", "ter": "~2", "quater": "~3"}.get(suffix, suffix.upper())
+    return (int(m.group(1)), suffix)
 
 
 def ayat_key(number: str) -> tuple[int, str]:

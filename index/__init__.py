@@ -1,0 +1,1 @@
+"""Index: embeddings (FAISS) + BM25, fused retrieval, citation lookup, extractive answers."""

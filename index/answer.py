@@ -1,0 +1,104 @@
+"""Extractive answers: the few retrieved sentences that best answer the question, each cited.
+
+Nothing is generated: every sentence of the answer is a verbatim quote from a retrieved passage,
+prefixed by its citation marker. When the evidence is weak the answer says so instead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.lexical import tokenize
+from index.retrieve import Passage, Retriever, SearchResult
+
+WEAK_MESSAGE = (
+    "Bukti dalam korpus lemah: tidak ada pasal yang jelas menjawab pertanyaan ini. "
+    "Periksa kembali rumusan pertanyaan, atau lihat kutipan di bawah dengan hati-hati."
+)
+
+
+@dataclass
+class Quote:
+    marker: int  # [n] -> passage rank
+    citation: str
+    text: str
+
+
+@dataclass
+class Answer:
+    question: str
+    quotes: list[Quote]
+    result: SearchResult
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def weak(self) -> bool:
+        return self.result.weak
+
+    @property
+    def text(self) -> str:
+        if self.weak:
+            return WEAK_MESSAGE
+        lines = [f"[{q.marker}] {q.citation}: “{q.text}”" for q in self.quotes]
+        return "\n".join(lines + self.notes)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "weak_evidence": self.weak,
+            "results": [p.to_json() | {"reasons": p.reasons} for p in self.result.passages],
+        }
+
+    def to_text(self) -> str:
+        out = [self.text, ""]
+        for p in self.result.passages:
+            why = f"  ({'; '.join(p.reasons)})" if p.reasons else ""
+            out.append(f"[{p.rank}] {p.citation}{why}")
+            out.append("    " + p.text.replace("\n", "\n    "))
+        return "\n".join(out)
+
+    def to_markdown(self) -> str:
+        """For copy/export: the answer and the cited passages as Markdown, citations in legal form."""
+        out = [f"**Pertanyaan:** {self.question}", "", "**Jawaban (kutipan):**", ""]
+        out += [f"> {self.text}"] if self.weak else [f"- [{q.marker}] {q.citation}: “{q.text}”" for q in self.quotes]
+        out += ["", "**Sumber:**", ""]
+        for p in self.result.passages:
+            out.append(f"{p.rank}. {p.citation} — {p.doc_title}")
+            out.append("")
+            out.extend("   > " + line for line in p.text.split("\n"))
+            out.append("")
+        return "\n".join(out)
+
+
+_SENT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(a-z])|\n")
+
+
+def sentences(text: str) -> list[str]:
+    parts = [s.strip() for s in _SENT.split(text) if s and s.strip()]
+    return [p for p in parts if len(p) > 15]
+
+
+def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_quotes: int = 3, **kw) -> Answer:
+    res = r.search(question, k=k, mode=mode, **kw)
+    q_terms = set(tokenize(question, expand=True))
+    scored: list[tuple[float, int, str, Passage]] = []
+    for p in res.passages:
+        prior = 1.0 / (p.rank + 1)
+        for s in sentences(p.text):
+            terms = set(tokenize(s))
+            overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
+            bonus = 0.3 if "kutipan langsung" in p.reasons or any(x.startswith("sanksi") for x in p.reasons) else 0.0
+            scored.append((overlap + prior + bonus, p.rank, s, p))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    quotes: list[Quote] = []
+    used_ranks: set[int] = set()
+    for score, rank, s, p in scored:
+        if rank in used_ranks:
+            continue  # one sentence per passage keeps the answer varied; the passage itself follows
+        quotes.append(Quote(rank, p.citation, s))
+        used_ranks.add(rank)
+        if len(quotes) >= max_quotes:
+            break
+    quotes.sort(key=lambda q: q.marker)
+    return Answer(question, quotes, res)

