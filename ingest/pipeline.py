@@ -122,6 +122,11 @@ def parse_source(sf: SourceFile) -> tuple[Document, list[str]]:
             if entry.get("year"):
                 doc.year = entry.get("year")
         doc.sha256 = sf.sha256
+        if entry is None:
+            warnings.append(
+                f"{name}: not recognised as a statute (no 'UNDANG-UNDANG ... NOMOR .. TAHUN ..' title, no 'Pasal 1'); "
+                "ingested as a paper (sections and paragraphs)"
+            )
         return doc, warnings + list(doc.warnings)
     text = read_source_text(sf.path, warnings)
     ident: Identity | None

@@ -127,6 +127,9 @@ _YEAR = r"([0-9lIO]{4})"
 def identify(text: str, filename: str = "") -> Identity | None:
     """Recognise an instrument from the first page of its text; None means 'treat as a paper'."""
     head = re.sub(r"\s+", " ", text[:4000])
+    if re.search(r"BATAS-BATAS\s+BERLAKUNYA\s+ATURAN\s+PIDANA", head[:600], re.I):
+        # the old KUHP (Wetboek van Strafrecht) as commonly distributed starts at Buku Kesatu, without a title page
+        return Identity("KUHP", "KUHP", None, None, "Kitab Undang-Undang Hukum Pidana")
     if re.search(r"KITAB\s+UNDANG-UNDANG\s+HUKUM\s+PIDANA", head[:1500], re.I) and not re.search(
         r"NOMOR\s+\S+\s+TAHUN\s+2023", head[:1500], re.I
     ):

@@ -86,7 +86,7 @@ def prepare_lines(text: str) -> list[str]:
 RE_HYPHEN_SPACE = re.compile(r"(?<=[A-Za-z])- (?=[a-z]|Undang)")
 RE_ITEM_NOSPACE = re.compile(r"^([a-z]\.)(?=[a-z]{2})")
 # "...; dan b. foo", "...: a. foo" glued onto one line (some conversions join list items)
-RE_INLINE_ITEM = re.compile(r"(?<=;)((?:\s+(?:dan|atau|dan/atau))?)\s+(?=[b-z]\.\s?[a-z]{2})|(?<=:)()\s+(?=a\.\s?[a-z]{2})")
+RE_INLINE_ITEM = re.compile(r"(?<=;)((?:\s+(?:dan|atau|dan/atau))?)\s+(?=[b-z]\.\s?[A-Za-z]{2})|(?<=:)()\s+(?=a\.\s?[A-Za-z]{2})")
 # printed gazettes repeat the first word(s) of the next page at the foot of the page: "tersebut. Upaya… Upaya ..."
 RE_CATCHWORD_INLINE = re.compile(r"(?:(?<=[ \t])|^)(\S+(?: \S+)?)(?:…|\s?\.\s?\.\s?\.)[ \t]+(?=\1)", re.M)
 RE_GLUED_SUBHEADING = re.compile(r"(?<=[.;:])\s+(?=(?:Bagian\s+(?:Ke[a-z]+|Pertama)|Paragraf\s+\d+)\s*[A-Z])")

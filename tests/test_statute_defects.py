@@ -1,0 +1,131 @@
+"""One small fixture per defect class of real statute files (see ../shared/corpus/PROVENANCE.md)."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.statute import StatuteParseError, parse_statute, prepare_lines
+
+
+def parse(text: str, title: str = ""):
+    return parse_statute(text, doc_id="UU 99/2099", title=title)
+
+
+HEAD = "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 99 TAHUN 2099 TENTANG CONTOH\nMEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG TENTANG CONTOH.\n"
+
+
+def test_heading_glued_to_previous_line():
+    doc = parse(HEAD + "BAB I UMUM\nPasal 1\nIsi pertama. Pasal 2 __ (1) Isi kedua.\n(2) Lanjutan.\nPasal 3\nIsi ketiga.\n")
+    assert [p.number for p in doc.pasal] == ["1", "2", "3"]
+    assert doc.get_pasal("1").text == "Isi pertama."
+    assert [a.number for a in doc.get_pasal("2").ayat] == ["1", "2"]
+
+
+def test_cross_reference_line_is_not_a_heading():
+    text = HEAD + (
+        "Pasal 1\nSetiap orang yang dengan salah satu cara sebagaimana dimaksud dalam\n"
+        "Pasal 7\nhuruf b dipidana.\nPasal 2\nIsi dua.\nPasal 3\nIsi tiga.\n"
+    )
+    doc = parse(text)
+    assert [p.number for p in doc.pasal] == ["1", "2", "3"]
+    assert "Pasal 7" in doc.get_pasal("1").text
+
+
+def test_cross_reference_line_starting_with_pasal_and_ayat():
+    doc = parse(HEAD + "Pasal 1\n(1) Satu.\n(2) Dua.\nPasal 7 ayat (1) berlaku juga bagi anak.\nPasal 2\nIsi.\n")
+    assert [p.number for p in doc.pasal] == ["1", "2"]
+    assert doc.get_pasal("1").text.endswith("Pasal 7 ayat (1) berlaku juga bagi anak.")
+
+
+def test_letter_l_typed_for_digit_one_in_heading():
+    body = "".join(f"Pasal {n}\nIsi {n}.\n" for n in range(369, 371)) + "Pasal 37l\nIsi 371.\nPasal 372\nIsi 372.\n"
+    doc = parse(HEAD + body)
+    assert [p.number for p in doc.pasal] == ["369", "370", "371", "372"]
+
+
+def test_lettered_article_l_stays_a_letter_between_k_and_m():
+    body = "Pasal 479k\nK.\nPasal 479l\nL.\nPasal 479m\nM.\n"
+    doc = parse(HEAD + body)
+    assert [p.number for p in doc.pasal] == ["479k", "479l", "479m"]
+
+
+def test_repealed_article_and_combined_heading():
+    doc = parse(HEAD + "Pasal 1\nIsi.\nPasal 2\nDihapus.\nPasal 3 dan 4\n(Ditiadakan berdasarkan S. 32 - 143)\nPasal 5\nIsi.\n")
+    assert [p.number for p in doc.pasal] == ["1", "2", "3", "4", "5"]
+    assert [p.status for p in doc.pasal] == ["berlaku", "dihapus", "dihapus", "dihapus", "berlaku"]
+
+
+def test_lost_heading_recovered_from_restarting_ayat_numbers():
+    doc = parse(HEAD + "Pasal 1\n(1) A.\n(2) B.\n(1) C.\n(2) D.\nPasal 3\nE.\n")
+    assert [p.number for p in doc.pasal] == ["1", "2", "3"]
+    assert doc.get_pasal("2").text == "(1) C.\n(2) D."
+    assert doc.get_pasal("2").warnings
+
+
+def test_ayat_numbering_checked_before_splitting():
+    # "(3)" right after "(1)" is a reference wrapped to the start of a line, not a new ayat
+    doc = parse(HEAD + "Pasal 1\n(1) Sebagaimana dimaksud pada ayat\n(3) huruf a berlaku.\n(2) Dua.\nPasal 2\nX.\n")
+    assert [a.number for a in doc.get_pasal("1").ayat] == ["1", "2"]
+
+
+def test_hard_wrapped_lines_join_into_ayat_and_items():
+    doc = parse(HEAD + "Pasal 1\n(1) Kalimat yang\ndipotong di tengah.\n(2) Daftar:\na. satu;\nb. dua yang\nberlanjut; dan\nc. tiga.\nPasal 2\nX.\n")
+    p = doc.get_pasal("1")
+    assert p.ayat[0].text == "(1) Kalimat yang dipotong di tengah."
+    assert [i.text for i in p.ayat[1].items] == ["satu;", "dua yang berlanjut; dan", "tiga."]
+
+
+def test_items_glued_on_one_line_are_split():
+    doc = parse(HEAD + "Pasal 1\nBersumber dari: a. APBN; b. APBD; dan c. sumber lain.\nPasal 2\nX.\n")
+    assert [i.label for i in doc.get_pasal("1").items] == ["a", "b", "c"]
+
+
+def test_nested_items_letters_then_numbers():
+    doc = parse(HEAD + "Pasal 1\n(1) Meliputi:\na. pertama:\n1. satu;\n2. dua;\nb. kedua.\nPasal 2\nX.\n")
+    items = doc.get_pasal("1").ayat[0].items
+    assert [i.label for i in items] == ["a", "b"]
+    assert [c.label for c in items[0].children] == ["1", "2"]
+
+
+def test_gazette_catchwords_and_hyphen_artifacts_removed():
+    lines = prepare_lines("dalam bimbingan orang tua. Pasal 7…\nPasal 7\nperundang- undangan berlaku. Upaya… Upaya perlindungan")
+    assert lines == ["dalam bimbingan orang tua.", "Pasal 7", "perundang-undangan berlaku. Upaya perlindungan"]
+
+
+def test_bab_bagian_paragraf_glued_on_one_line_and_wrapped_titles():
+    doc = parse(HEAD + "BAB V KEDUDUKAN ANAK Bagian Kesatu Identitas Paragraf 1 Umum\nPasal 1\nX.\nBAB VI\nKUASA\nASUH\nPasal 2\nY.\n")
+    assert doc.get_pasal("1").heading_path == ["BAB V KEDUDUKAN ANAK", "Bagian Kesatu Identitas", "Paragraf 1 Umum"]
+    assert doc.get_pasal("2").bab == "BAB VI KUASA ASUH"
+
+
+def test_penjelasan_with_glued_pasal_headings():
+    text = HEAD + "Pasal 1\nA.\nPasal 2\nB.\nPasal 3\nC.\nPENJELASAN ATAS UNDANG-UNDANG\nI. UMUM\nUmum sekali.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas. Pasal 2 Cukup jelas.\nPasal 3\nAyat (1) Yang dimaksud dengan x adalah y.\n"
+    doc = parse(text)
+    assert doc.penjelasan_umum == "Umum sekali."
+    assert [p.penjelasan for p in doc.pasal] == ["Cukup jelas.", "Cukup jelas.", "Ayat (1) Yang dimaksud dengan x adalah y."]
+
+
+def test_amending_act_instructions_with_lost_headings():
+    text = (
+        "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 35 TAHUN 2014 TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 23 TAHUN 2002 TENTANG X\n"
+        "MEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG TENTANG PERUBAHAN.\nPasal I\nBeberapa ketentuan diubah sebagai berikut:\n"
+        "1. Ketentuan Pasal 80 diubah sehingga berbunyi sebagai berikut:\nPasal 80\n(1) Dipidana.\n(2) Lagi. diubah sehingga berbunyi sebagai berikut:\n"
+        "Pasal 81\nSatu kalimat.\n"
+        "3. Ketentuan Pasal 82 diubah sehingga berbunyi sebagai berikut: Teks 82 tanpa judul.\n"
+        "4. Di antara Pasal 76 dan Pasal 77 disisipkan 2 (dua) pasal, yakni Pasal 76A dan Pasal 76B sehingga berbunyi sebagai berikut: Setiap Orang dilarang A. Setiap Orang dilarang B.\n"
+        "5. Ketentuan Pasal 63 dihapus.\n"
+        "Pasal II\nUndang-Undang ini mulai berlaku pada tanggal diundangkan.\n"
+    )
+    doc = parse_statute(text, doc_id="UU 35/2014", title="Perubahan atas Undang-Undang Nomor 23 Tahun 2002")
+    assert [p.number for p in doc.pasal] == ["80", "81", "82", "76A", "76B", "63", "II"]
+    assert doc.get_pasal("80").text == "(1) Dipidana.\n(2) Lagi."  # the lost instruction's tail is not article text
+    assert doc.get_pasal("82").text == "Teks 82 tanpa judul."
+    assert doc.get_pasal("76A").text == "Setiap Orang dilarang A."
+    assert doc.get_pasal("76B").text == "Setiap Orang dilarang B."
+    assert doc.get_pasal("63").status == "dihapus"
+    assert doc.amends == ["UU 23/2002"]
+    assert [a.action for a in doc.amendments if a.item] == ["diubah", "diubah", "disisipkan", "dihapus"]
+
+
+def test_text_without_articles_is_a_clear_error():
+    with pytest.raises(StatuteParseError):
+        parse("Ini hanya paragraf biasa tanpa pasal.\nDan satu lagi.")
