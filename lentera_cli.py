@@ -211,7 +211,7 @@ def cmd_ask(a: argparse.Namespace) -> int:
         if a.question == ["-"] and not q.strip():
             continue
         try:
-            ans = answer(r, q, k=a.k, mode=a.mode)
+            ans = answer(r, q, k=a.k, mode=a.mode, as_of=a.as_of)
         except QuestionError as e:
             if a.json:
                 print(json.dumps({"question": q[:200], "error": str(e)}, ensure_ascii=False), flush=True)
@@ -272,6 +272,15 @@ def cmd_check(a: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(s: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a date; use YYYY-MM-DD, e.g. 2021-06-01") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="lentera", description="Lentera: cari pasal hukum perlindungan anak dan peradilan pidana anak, offline.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -303,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--k", type=int, default=5)
     s.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
     s.add_argument("--model", help="must be the model the index was built with")
+    s.add_argument("--as-of", type=_iso_date, help="answer with the law in force on this date (YYYY-MM-DD)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_ask)
 

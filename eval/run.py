@@ -11,7 +11,6 @@ Report folder (default ``eval/reports/<YYYY-MM-DD>/``): report.md, results.json 
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from collections import OrderedDict
@@ -606,7 +605,3 @@ def run_eval(out_dir: Path | None = None, systems: list[str] | None = None, as_j
         print(format_table(results))
         print(f"\nreport: {out / 'report.md'}")
     return 0
-
-
-def _natural(s: str):
-    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", s)]

@@ -47,6 +47,7 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "weak_evidence": self.weak,
+            "notes": self.notes,
             "results": [p.to_json() | {"reasons": p.reasons} for p in self.result.passages],
         }
 
@@ -101,4 +102,11 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
         if len(quotes) >= max_quotes:
             break
     quotes.sort(key=lambda q: q.marker)
-    return Answer(question, quotes, res)
+    # one warning per distinct fact, listing the passages it concerns: "⚠ [1], [3] KUHP ... tidak berlaku lagi"
+    grouped: dict[str, list[int]] = {}
+    for p in res.passages:
+        for n in p.validity:
+            generic = re.sub(r"^\S+ Pasal \S+( ayat \(\w+\))? tidak berlaku lagi", f"{p.doc} tidak berlaku lagi", n) if p.doc == "KUHP" else n
+            grouped.setdefault(generic, []).append(p.rank)
+    notes = [f"⚠ {', '.join(f'[{r}]' for r in sorted(set(ranks)))} {n}" for n, ranks in grouped.items()]
+    return Answer(question, quotes, res, notes)

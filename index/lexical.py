@@ -45,7 +45,6 @@ LAY_TO_LEGAL: dict[str, str] = {
     "pengacara": "advokat bantuan hukum",
     "umur": "umur berumur",
     "usia": "umur berumur",
-    "tahun": "tahun",
     "dicabuli": "cabul",
     "pelecehan": "cabul seksual",
     "diperkosa": "persetubuhan kekerasan seksual",
@@ -75,6 +74,7 @@ LAY_TO_LEGAL: dict[str, str] = {
     "melapor": "laporan pengaduan",
 }
 
+_KEEP_CLITIC = frozenset({"sekolah", "masalah", "jumlah", "daerah", "rumah", "nikah", "sejarah", "hadiah", "ibadah", "lembaga", "telah", "salah", "sudah", "wilayah", "istilah", "musyawarah", "langkah", "kaidah", "amanah", "nafkah", "hibah", "sengketa", "bawah", "tengah", "pemerintah", "perintah", "tanah", "sumpah", "marah", "akidah", "maslahat", "setelah", "adalah", "ialah", "kepala", "celah", "mahkamah", "berkah", "syariah", "kelamin", "rendah", "susah", "pindah", "olah", "kalah", "entah"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:[a-z0-9]*)")
 
 
@@ -101,6 +101,9 @@ def tokenize(text: str, stem: bool = False, expand: bool = False) -> list[str]:
     for tok in _TOKEN.findall(text):
         if tok in STOPWORDS or (len(tok) == 1 and not tok.isdigit()):
             continue
+        # possessive/particle clitics: "sanksinya" -> "sanksi", "bisakah" -> "bisa" (not a full stemmer)
+        if len(tok) > 6 and tok.isalpha() and tok.endswith(("nya", "kah", "lah")) and tok not in _KEEP_CLITIC:
+            tok = tok[:-3]
         if expand and tok in LAY_TO_LEGAL:
             out.extend(LAY_TO_LEGAL[tok].split())
         out.append(_stem_word(tok) if stem and tok.isalpha() and len(tok) > 3 else tok)

@@ -2,6 +2,7 @@
 sanction articles brought in with the prohibitions they punish."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.law import consolidated_citation, excluded_on, validity
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -35,6 +37,9 @@ class Passage:
     reasons: list[str] = field(default_factory=list)  # why it is here: "kutipan langsung", "sanksi atas Pasal 76C"
     doc_title: str = ""
     doc_kind: str = ""
+    in_force: bool = True
+    validity: list[str] = field(default_factory=list)  # "tidak berlaku lagi sejak ...", successor
+    legal_citation: str = ""  # "Pasal 76C UU 23/2002 sebagaimana diubah dengan UU 35/2014"
 
     def to_json(self) -> dict:
         return {
@@ -45,6 +50,9 @@ class Passage:
             "citation": self.citation,
             "text": self.text,
             "score": round(float(self.score), 6),
+            "in_force": self.in_force,
+            "validity": self.validity,
+            "legal_citation": self.legal_citation,
         }
 
 
@@ -92,6 +100,15 @@ class Retriever:
             by_article.setdefault(key, []).append(i)
         self.by_article = by_article
         self.refs, self.referred_by = build_reference_graph(self.docs)
+        # an article of a base act replaced by a later amending act in the index counts as that act's article
+        self.current: dict[tuple[str, str], tuple[str, str]] = {}
+        for d in self.docs.values():
+            for base in d.amends:
+                for p in d.pasal:
+                    if (base, p.number) in by_article:
+                        prev = self.current.get((base, p.number))
+                        if prev is None or (self.docs[prev[0]].year or 0) < (d.year or 0):
+                            self.current[(base, p.number)] = (d.id, p.number)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -148,14 +165,17 @@ class Retriever:
         docs: set[str] | None = None,
         kinds: set[str] | None = None,
         expand_sanctions: bool = True,
+        as_of: dt.date | None = None,
     ) -> SearchResult:
+        """Top-k articles. `as_of` leaves out acts not yet in force on that date and judges validity then."""
         t0 = time.perf_counter()
         question = check_question(question)
         n = len(self.chunks)
         allowed = np.ones(n, dtype=bool)
-        if docs or kinds:
+        not_yet = excluded_on(self.docs, as_of) if as_of else set()
+        if docs or kinds or not_yet:
             for i, c in enumerate(self.chunks):
-                allowed[i] = (not docs or c.doc in docs) and (not kinds or c.doc_kind in kinds)
+                allowed[i] = (not docs or c.doc in docs) and (not kinds or c.doc_kind in kinds) and c.doc not in not_yet
         fused = np.zeros(n, dtype=np.float32)
         best_dense = best_bm = 0.0
         if mode in ("hybrid", "dense"):
@@ -177,6 +197,11 @@ class Retriever:
             if key in self.by_article and key not in seen:
                 ranked.append((key, top_score + 1.0, ["kutipan langsung"]))
                 seen.add(key)
+                succ = validity(Citation(*key), as_of).successor
+                skey = self.resolve(succ) if succ else None
+                if skey and skey not in seen:
+                    ranked.append((skey, top_score + 0.999, [f"ketentuan yang berlaku menggantikan {key[0]} Pasal {key[1]}"]))
+                    seen.add(skey)
         for key, score in articles:
             if key in seen:
                 continue
@@ -190,7 +215,13 @@ class Retriever:
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
             ci = self._best_chunk(key, fused)
             c = self.chunks[ci]
-            passages.append(Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind))
+            p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
+            if c.pasal and c.doc_kind != "paper":
+                cit = Citation(c.doc, c.pasal, c.ayat)
+                v = validity(cit, as_of)
+                p.in_force, p.validity = v.in_force, v.notes
+                p.legal_citation = consolidated_citation(self.docs, cit)
+            passages.append(p)
         res = SearchResult(question, passages, [Citation(d, p) for d, p in exact], best_dense=best_dense, best_bm25=best_bm)
         res.weak = self._is_weak(res, mode)
         res.millis = (time.perf_counter() - t0) * 1000
@@ -204,7 +235,8 @@ class Retriever:
             if fused[i] <= 0:
                 break
             c = self.chunks[i]
-            best.setdefault((c.doc, c.pasal or c.id), []).append(float(fused[i]))
+            key = (c.doc, c.pasal or c.id)
+            best.setdefault(self.current.get(key, key), []).append(float(fused[i]))
         scored = [(key, s[0] + 0.3 * (s[1] if len(s) > 1 else 0.0)) for key, s in best.items()]
         scored.sort(key=lambda x: -x[1])
         return scored
