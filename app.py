@@ -20,6 +20,7 @@ from index.answer import WEAK_MESSAGE, Answer, answer  # noqa: E402
 from index.lookup import ArticleView, LookupError_, lookup, table_of_contents  # noqa: E402
 from index.present import (  # noqa: E402
     ayat_blocks_html,
+    ayat_containing,
     breadcrumb,
     diff_html,
     doc_label,
@@ -71,6 +72,7 @@ mark { background: #fde68a; color: #111; padding: 0 .12em; border-radius: 3px; }
 .lt-version del { background: #fee2e2; color: #991b1b; }
 .lt-version ins { background: #dcfce7; color: #166534; text-decoration: none; }
 .lt-toc li { margin: .1rem 0; }
+[data-testid="stAppDeployButton"] { display: none; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   .stButton, .stDownloadButton, [data-testid="stTextInput"] { display: none !important; }
@@ -160,7 +162,7 @@ def open_article(citation: str) -> None:
 def sidebar(r: Retriever) -> dict:
     """Mode switch and search filters; returns the filters for answer()."""
     sb = st.sidebar
-    sb.title("🪔 Lentera")
+    sb.title("Lentera")
     sb.caption("Hukum perlindungan anak & peradilan pidana anak — luring (offline)")
     sb.radio("Mode", MODES, key="mode", captions=MODE_HELP)
     sb.divider()
@@ -238,7 +240,7 @@ def show_history(view: ArticleView) -> None:
             st.html(f'<div class="lt-version">{new_html}</div>')
 
 
-def show_article(r: Retriever, view: ArticleView, key: str, emphasise: str | None = None, terms: list[str] | None = None) -> None:
+def show_article(view: ArticleView, key: str, emphasise: str | None = None, terms: list[str] | None = None) -> None:
     """An article in context: heading path, all ayat (one emphasised), Penjelasan, references, history."""
     terms = terms or []
     cite = view.citation.article()
@@ -290,10 +292,12 @@ def get_answer(r: Retriever, question: str, f: dict) -> Answer:
     return ans
 
 
-def show_quotes(ans: Answer, terms: list[str]) -> None:
+def show_quotes(ans: Answer, terms: list[str], filtered: bool = False) -> None:
     st.subheader("Jawaban")
     if ans.weak:
         st.warning("**Bukti lemah.** " + escape_markdown(WEAK_MESSAGE), icon="⚠️")
+        if filtered:
+            st.caption("Saringan dokumen di panel samping sedang aktif; hapus saringan untuk mencari di seluruh korpus.")
         return
     st.caption("Kalimat-kalimat berikut dikutip apa adanya dari pasal; angka [n] menunjuk ke sumber di bawah.")
     parts = [
@@ -304,7 +308,7 @@ def show_quotes(ans: Answer, terms: list[str]) -> None:
     st.html("".join(parts))
 
 
-def show_passage(r: Retriever, p: Passage, terms: list[str]) -> None:
+def show_passage(r: Retriever, p: Passage, terms: list[str], quote: str | None = None) -> None:
     with st.container(border=True):
         st.html(
             f'<div id="sumber-{p.rank}"><span class="lt-marker">[{p.rank}]</span>'
@@ -328,8 +332,10 @@ def show_passage(r: Retriever, p: Passage, terms: list[str]) -> None:
             except LookupError_ as e:
                 st.error(escape_markdown(str(e)))
                 return
-            same = view.citation.doc == p.doc
-            show_article(r, view, key=f"src-{p.rank}", emphasise=p.ayat if same else None, terms=terms)
+            emphasise = None
+            if view.citation.doc == p.doc:  # not when a newer wording of another act is shown
+                emphasise = p.ayat or ayat_containing([(a.number, a.text) for a in view.pasal.ayat], quote or "")
+            show_article(view, key=f"src-{p.rank}", emphasise=emphasise, terms=terms)
 
 
 def show_export(ans: Answer) -> None:
@@ -347,10 +353,14 @@ def page_ask(r: Retriever, filters: dict) -> None:
     st.title("Tanya")
     st.caption("Tulis pertanyaan dengan bahasa sehari-hari. Jawaban disusun dari kutipan pasal, lengkap dengan sumbernya.")
     example_buttons(EXAMPLE_QUESTIONS, set_question, "ex-q")
-    st.text_input("Pertanyaan", key="question", placeholder="mis. berapa lama anak boleh ditahan?", max_chars=2000)
+    st.text_input(
+        "Pertanyaan", key="question", placeholder="mis. berapa lama anak boleh ditahan?", max_chars=2000, persist_state="page"
+    )
     top = st.container(horizontal=True, vertical_alignment="center")
     top.button("Cari jawaban", type="primary", key="ask")
-    printable = top.toggle("Tampilan cetak", key="print_view", help="Hanya teks, tanpa tombol dan warna — untuk dicetak.")
+    printable = top.toggle(
+        "Tampilan cetak", key="print_view", help="Hanya teks, tanpa tombol dan warna — untuk dicetak.", persist_state="page"
+    )
     question = (st.session_state.get("question") or "").strip()
     set_link(q=question)
     if not question:
@@ -366,22 +376,28 @@ def page_ask(r: Retriever, filters: dict) -> None:
         return
     terms = question_terms(question)
     st.html(f'<p>Pertanyaan: <span class="lt-question">{escape_html(question)}</span></p>')
-    show_quotes(ans, terms)
+    show_quotes(ans, terms, filtered=bool(filters["docs"] or filters["kinds"]))
     res = ans.result
     st.caption(f"{len(res.passages)} sumber · {res.millis:.0f} ms")
     if res.passages:
         st.subheader("Kutipan terdekat — periksa dengan hati-hati" if ans.weak else "Sumber yang dikutip")
+    quotes = {q.marker: q.text for q in ans.quotes}
     for p in res.passages:
-        show_passage(r, p, terms)
+        show_passage(r, p, terms, quotes.get(p.rank))
     show_export(ans)
 
 
 # ================================================================================ Cari Pasal
 def page_lookup(r: Retriever) -> None:
     st.title("Cari Pasal")
-    st.caption("Tulis kutipan pasal dalam bentuk apa saja, misalnya “Pasal 7 UU No. 11 Tahun 2012”, “310 KUHP”, “pasal 76c uu 35/2014”.")
+    st.caption(
+        "Tulis kutipan pasal dalam bentuk apa saja, misalnya “Pasal 7 UU No. 11 Tahun 2012”, “310 KUHP”, "
+        "“pasal 76c uu 35/2014”."
+    )
     example_buttons(EXAMPLE_CITATIONS, set_pasal_query, "ex-c")
-    st.text_input("Kutipan pasal", key="pasal_query", placeholder="mis. UU 11/2012 Pasal 7 ayat (2)", max_chars=300)
+    st.text_input(
+        "Kutipan pasal", key="pasal_query", placeholder="mis. UU 11/2012 Pasal 7 ayat (2)", max_chars=300, persist_state="page"
+    )
     query = (st.session_state.get("pasal_query") or "").strip()
     set_link(pasal=query)
     if not query:
@@ -393,7 +409,7 @@ def page_lookup(r: Retriever) -> None:
         st.error("Pasal tidak ditemukan: " + escape_markdown(str(e)))
         st.caption("Contoh penulisan: “UU 11/2012 Pasal 7 ayat (2)”, “Pasal 80 UU 35/2014”, “310 KUHP”.")
         return
-    show_article(r, view, key="lookup", emphasise=view.ayat.number if view.ayat else None)
+    show_article(view, key="lookup", emphasise=view.ayat.number if view.ayat else None)
 
 
 # ================================================================================ Telusuri
@@ -402,7 +418,13 @@ def pick_document(r: Retriever) -> str:
     want = st.session_state.pop("browse_doc_req", None)
     if want in r.docs:
         st.session_state["browse_doc"] = want
-    return st.selectbox("Dokumen", ids, format_func=lambda d: doc_label(d, r.docs[d].title, 90), key="browse_doc")
+    return st.selectbox("Dokumen", ids, format_func=lambda d: doc_label(d, r.docs[d].title, 90), key="browse_doc", persist_state="page")
+
+
+def jump_to_pasal(doc_id: str) -> None:
+    """"Lompat ke pasal": select that pasal (and its BAB) on the next run, then clear the box."""
+    st.session_state["browse_pasal_req"] = st.session_state.get(f"jump-{doc_id}")
+    st.session_state[f"jump-{doc_id}"] = None
 
 
 def pick_pasal(doc_id: str, toc: list[tuple[str, list[str]]]) -> str | None:
@@ -412,13 +434,19 @@ def pick_pasal(doc_id: str, toc: list[tuple[str, list[str]]]) -> str | None:
             if want.upper() in numbers:
                 st.session_state[f"bab-{doc_id}"] = i
                 st.session_state[f"pasal-{doc_id}"] = want.upper()
-    bab = st.selectbox(
-        "BAB", range(len(toc)), format_func=lambda i: f"{toc[i][0]} ({len(toc[i][1])} pasal)", key=f"bab-{doc_id}"
+    left, right = st.columns([3, 1])
+    bab = left.selectbox(
+        "BAB", range(len(toc)), format_func=lambda i: f"{toc[i][0]} ({len(toc[i][1])} pasal)", key=f"bab-{doc_id}",
+        persist_state="page",
+    )
+    right.selectbox(
+        "Lompat ke pasal", [n for _, nums in toc for n in nums], index=None, placeholder="nomor pasal …",
+        key=f"jump-{doc_id}", on_change=jump_to_pasal, args=(doc_id,),
     )
     numbers = toc[bab][1] if bab is not None else []
     if st.session_state.get(f"pasal-{doc_id}") not in numbers:
         st.session_state[f"pasal-{doc_id}"] = numbers[0] if numbers else None
-    return st.pills("Pasal", numbers, key=f"pasal-{doc_id}", format_func=lambda n: f"Pasal {n}")
+    return st.pills("Pasal", numbers, key=f"pasal-{doc_id}", format_func=lambda n: f"Pasal {n}", persist_state="page")
 
 
 def show_toc(toc: list[tuple[str, list[str]]]) -> None:
@@ -461,7 +489,7 @@ def page_browse(r: Retriever) -> None:
         st.error(escape_markdown(str(e)))
         return
     st.divider()
-    show_article(r, view, key="browse")
+    show_article(view, key="browse")
 
 
 # ================================================================================ main

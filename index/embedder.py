@@ -80,7 +80,8 @@ class SentenceTransformerEmbedder:
         self._m = SentenceTransformer(name_or_path, device="cpu")
         if not self._m.prompts or not {"query", "passage"} <= set(self._m.prompts):
             self._m.prompts = {**E5_PROMPTS, **(self._m.prompts or {})}
-        self.dim = int(self._m.get_sentence_embedding_dimension())
+        get_dim = getattr(self._m, "get_embedding_dimension", None) or self._m.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self.name = f"sentence-transformers:{name_or_path}"
 
     def encode(

@@ -120,6 +120,17 @@ def ayat_blocks_html(
     return "".join(parts)
 
 
+def ayat_containing(ayat: Sequence[tuple[str, str]], sentence: str) -> str | None:
+    """The number of the ayat whose text contains `sentence` (the quoted answer sentence), if any."""
+    needle = " ".join((sentence or "").split())
+    if not needle:
+        return None
+    for number, text in ayat:
+        if needle in " ".join(text.split()):
+            return number
+    return None
+
+
 def breadcrumb(heading_path: Sequence[str]) -> str:
     """ "BAB II DIVERSI › Bagian Kesatu Umum" (plain text; escape at the point of display)."""
     return " › ".join(h for h in heading_path if h)

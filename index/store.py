@@ -134,7 +134,7 @@ def build_index(
     root = index_root(home)
     say = on_stage or (lambda s: None)
     with build_lock(root):
-        version = "v-" + time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+        version = "v-" + time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.time_ns() % 1_000_000:06d}"
         tmp = root / (version + ".partial")
         if tmp.exists():
             shutil.rmtree(tmp)

