@@ -165,13 +165,13 @@ def cmd_pasal(a: argparse.Namespace) -> int:
     except IndexError_ as e:
         return _fail(str(e))
     try:
-        view = lookup(docs, " ".join(a.citation), refs=build_reference_graph(docs))
+        view = lookup(docs, " ".join(a.citation), refs=build_reference_graph(docs), on=a.as_of)
     except LookupError_ as e:
         return _fail(str(e))
     if a.json:
         _out(view.to_json())
         return 0
-    print(f"{view.citation.display()}  —  {view.doc_title}")
+    print(f"{view.legal_citation or view.citation.display()}  —  {view.doc_title}")
     if view.heading_path:
         print("  " + " › ".join(view.heading_path))
     for n in view.notes:
@@ -180,6 +180,10 @@ def cmd_pasal(a: argparse.Namespace) -> int:
     print(view.text)
     if view.penjelasan:
         print(f"\nPenjelasan: {view.penjelasan}")
+    if a.history and len(view.history) > 1:
+        print("\nRiwayat rumusan:")
+        for v in view.history:
+            print(f"\n--- {v.act} ({v.action}{', berlaku ' + v.date if v.date else ''}) ---\n{v.text}")
     if view.refers_to:
         print("\nMerujuk ke: " + "; ".join(c.display() for c in view.refers_to))
     if view.referred_by:
@@ -304,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
 
     s = sub.add_parser("pasal", help='read an article: lentera pasal "UU 11/2012 Pasal 7 ayat (2)"')
     s.add_argument("citation", nargs="+")
+    s.add_argument("--as-of", type=_iso_date, help="show the wording in force on this date (YYYY-MM-DD)")
+    s.add_argument("--history", action="store_true", help="print every wording (original and amendments)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_pasal)
 

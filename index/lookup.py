@@ -5,8 +5,11 @@ answer instantly.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+
+from index.law import consolidated_citation, tanggal, validity
 
 from ingest.citation import Citation, CitationError, parse_citation
 from ingest.model import Ayat, Document, Pasal
@@ -34,6 +37,7 @@ class ArticleView:
     penjelasan: str | None
     history: list[Version] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    legal_citation: str = ""
     refers_to: list[Citation] = field(default_factory=list)
     referred_by: list[Citation] = field(default_factory=list)
 
@@ -52,6 +56,7 @@ class ArticleView:
             "penjelasan": self.penjelasan,
             "history": [vars(v) for v in self.history],
             "notes": self.notes,
+            "legal_citation": self.legal_citation,
             "refers_to": [c.display() for c in self.refers_to],
             "referred_by": [c.display() for c in self.referred_by],
         }
@@ -70,7 +75,13 @@ def base_of(doc: Document) -> str | None:
     return doc.amends[0] if doc.amends else None
 
 
-def lookup(docs: dict[str, Document], text_or_citation: str | Citation, refs=None) -> ArticleView:
+def _has_ayat(p: Pasal | None, number: str) -> bool:
+    return p is not None and any(a.number.lower() == number.lower() for a in p.ayat)
+
+
+def lookup(
+    docs: dict[str, Document], text_or_citation: str | Citation, refs=None, on: dt.date | None = None
+) -> ArticleView:
     """Resolve a citation in any common spelling to the article's current wording, with history."""
     try:
         req = text_or_citation if isinstance(text_or_citation, Citation) else parse_citation(text_or_citation)
@@ -91,19 +102,27 @@ def lookup(docs: dict[str, Document], text_or_citation: str | Citation, refs=Non
     history = article_history(docs, req.doc, req.pasal or "")
     if not history:
         raise LookupError_(f"{req.doc} tidak memuat Pasal {req.pasal}.")
-    current = history[-1]
+    on = on or dt.date.today()
+    in_effect = [v for v in history if not v.date or v.date <= on.isoformat()] or history[:1]
+    current = in_effect[-1]
+    by_date = current.act != history[-1].act
+    notes: list[str] = []
+    if req.ayat and not _has_ayat(docs[current.act].get_pasal(req.pasal or ""), req.ayat):
+        older = [v for v in in_effect if _has_ayat(docs[v.act].get_pasal(req.pasal or ""), req.ayat)]
+        if older:
+            notes.append(
+                f"Ayat ({req.ayat}) tidak ada lagi dalam rumusan {current.act}; yang ditampilkan rumusan {older[-1].act}."
+            )
+            current = older[-1]
     shown_doc = docs[current.act]
     pasal = shown_doc.get_pasal(req.pasal or "")
     assert pasal is not None
-    notes: list[str] = []
-    if len(history) > 1 or current.act != req.doc:
-        for v in history[1:] if history[0].action == "asli" else history:
-            if v.act != req.doc or doc.amends:
-                verb = {"diubah": "diubah", "disisipkan": "disisipkan", "dihapus": "dihapus"}.get(v.action, v.action)
-                base = base_of(docs[v.act]) or req.doc
-                notes.append(f"Pasal {req.pasal} {base} {verb} dengan {v.act}" + (f" ({v.date})" if v.date else ""))
-    if current.act != req.doc and not doc.amends:
-        notes.append(f"Teks yang ditampilkan adalah rumusan terbaru menurut {current.act}.")
+    for v in history:
+        if v.action != "asli":
+            base = base_of(docs[v.act]) or req.doc
+            notes.append(f"Pasal {req.pasal} {base} {v.action} dengan {v.act}" + (f" (berlaku {tanggal(v.date)})" if v.date else ""))
+    if by_date:
+        notes.append(f"Rumusan yang berlaku pada {tanggal(on.isoformat())}: {current.act}; rumusan terbaru: {history[-1].act}.")
     ayat = None
     text = pasal.text
     if req.ayat:
@@ -114,13 +133,15 @@ def lookup(docs: dict[str, Document], text_or_citation: str | Citation, refs=Non
         text = ayat.text
     if pasal.status == "dihapus":
         notes.append("Pasal ini dihapus.")
+    shown = Citation(shown_doc.id, pasal.number, ayat.number if ayat else None, req.huruf)
+    notes.extend(validity(Citation(current.act, pasal.number, req.ayat), on).notes)
     heading = pasal.heading_path
     if not heading:
         orig = docs.get(base_of(shown_doc) or "", None)
         op = orig.get_pasal(pasal.number) if orig else None
         heading = op.heading_path if op else []
     view = ArticleView(
-        citation=Citation(shown_doc.id, pasal.number, ayat.number if ayat else None, req.huruf),
+        citation=shown,
         requested=req,
         doc_title=shown_doc.title,
         pasal=pasal,
@@ -130,6 +151,7 @@ def lookup(docs: dict[str, Document], text_or_citation: str | Citation, refs=Non
         penjelasan=pasal.penjelasan,
         history=history,
         notes=notes,
+        legal_citation=consolidated_citation(docs, shown) if current.act == history[-1].act else shown.display(),
     )
     if refs is not None:
         out, back = refs
@@ -153,17 +175,24 @@ def article_history(docs: dict[str, Document], doc_id: str, number: str) -> list
     if base is not None:
         p = base.get_pasal(number)
         if p is not None:
-            out.append(Version(base_id, "asli", str(base.meta.get("in_force") or base.year or ""), p.text))
+            out.append(Version(base_id, "asli", _in_force(base), p.text))
     for act in amending_acts(docs, base_id):
         p = act.get_pasal(number)
         if p is not None:
-            out.append(Version(act.id, p.amendment or "diubah", str(act.meta.get("in_force") or act.year or ""), p.text))
+            out.append(Version(act.id, p.amendment or "diubah", _in_force(act), p.text))
     if not out and doc.get_pasal(number) is not None:
         p = doc.get_pasal(number)
-        out.append(Version(doc.id, "asli", str(doc.meta.get("in_force") or ""), p.text))
+        out.append(Version(doc.id, "asli", _in_force(doc), p.text))
     if doc.amends and not any(v.act == doc_id for v in out):
         return []
     return out
+
+
+def _in_force(doc: Document) -> str | None:
+    from index.law import in_force_date
+
+    d = in_force_date(doc.id)
+    return d.isoformat() if d else (str(doc.meta["in_force"]) if doc.meta.get("in_force") else None)
 
 
 def table_of_contents(doc: Document) -> list[tuple[str, list[str]]]:
