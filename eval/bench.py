@@ -832,7 +832,7 @@ def _fmt_s(x) -> str:
 
 
 def _row(label: str, value: str, target: str = "", status: str = "") -> str:
-    return f"  {label:<44} {value:>14}  {target:<18} {status}".rstrip()
+    return f"  {label:<50} {value:>16}  {target:<18} {status}".rstrip()
 
 
 def format_bench(res: dict) -> str:
@@ -846,16 +846,18 @@ def format_bench(res: dict) -> str:
     if res.get("error"):
         L.append(f"  ERROR: {res['error']}")
         return "\n".join(L)
-    ix = res.get("index", {})
-    L.append(
+    ix = res.get("index") or {}
+    if ix:
+        L.append(
         f"index {ix.get('version')}: {ix.get('documents')} documents, {ix.get('chunks')} chunks, {ix.get('faiss')}, "
         f"model {ix.get('model')}, {ix.get('bytes_on_disk', 0) / 2**20:.1f} MB on disk"
-    )
+        )
     T = res.get("targets", TARGETS)
 
-    L.append("")
-    L.append("Model load (fresh process)")
-    ml = res.get("model_load", {})
+    ml = res.get("model_load") or {}
+    if ml:
+        L.append("")
+        L.append("Model load (fresh process)")
     if "error" in ml:
         L.append(f"  ERROR: {ml['error']}")
     elif ml:
@@ -867,7 +869,8 @@ def format_bench(res: dict) -> str:
         if "load_index_s" in ml:
             L.append(_row("  open index / first answer", f"{ml['load_index_s'] + ml['retriever_init_s']:.2f} / {ml['first_answer_s']:.2f} s"))
             L.append(_row("  whole process (interpreter start to answer)", _fmt_s(ml["process_wall_s"])))
-    L.append(_row("open index + embedder in this process", _fmt_s(res.get("open_index_s"))))
+    if "open_index_s" in res:
+        L.append(_row("open index + embedder in this process", _fmt_s(res["open_index_s"])))
 
     q = res.get("query", {})
     if q:
@@ -985,5 +988,6 @@ def format_bench(res: dict) -> str:
             L.append(f"  scale run: {lg.get('total_seconds')} s")
     if "peak_rss_end_mb" in mem:
         L.append(_row("peak RSS of the whole run", f"{mem['peak_rss_end_mb']} MB"))
-    L.append(f"\ntotal {res.get('seconds')} s")
+    if "seconds" in res:
+        L.append(f"\ntotal {res['seconds']} s")
     return "\n".join(L)

@@ -13,7 +13,7 @@ from ingest.citation import Citation, find_citations
 from ingest.model import Document
 
 RE_QUOTE = re.compile(r"[“\"]([^”\"]{20,1500})[”\"]")
-CLOSE = 0.85
+CLOSE = 0.75
 
 
 @dataclass

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 
 # Names people use for the instruments of this corpus -> canonical id.
 ALIASES: list[tuple[str, str]] = [
+    (r"undang-undang\s+dasar(?:\s+negara\s+republik\s+indonesia)?(?:\s+tahun)?\s+1945|uud\s*(?:nri\s*)?(?:tahun\s*)?1945|uud\s*45", "UUD 1945"),
+    (r"kuh\s+perdata|kuhperdata|kitab\s+undang-undang\s+hukum\s+perdata|burgerlijk\s+wetboek", "KUHPerdata"),
+    (r"kuhap|kitab\s+undang-undang\s+hukum\s+acara\s+pidana", "KUHAP"),
+    (r"kha|konvensi\s+hak(?:-hak)?\s+anak|convention\s+on\s+the\s+rights\s+of\s+the\s+child", "KHA"),
     (r"kuhp\s+(?:baru|nasional|2023)|uu\s+kuhp", "UU 1/2023"),
     (r"kuhp(?:\s+lama)?|kitab\s+undang-undang\s+hukum\s+pidana|wetboek\s+van\s+strafrecht", "KUHP"),
     (r"uu\s*sppa|sppa|uu\s+sistem\s+peradilan\s+pidana\s+anak", "UU 11/2012"),
@@ -85,7 +89,7 @@ def find_doc(text: str) -> tuple[str | None, tuple[int, int] | None]:
     # "UU No. 11 Tahun 2012", "UU 11/2012", "Undang-Undang Nomor 11 Tahun 2012", "PP 65 tahun 2015"
     for pat, kind in KIND_WORDS:
         m = re.search(
-            rf"\b(?:{pat})\b\.?\s*(?:(?:no\.?|nomor|nomer|nmr\.?)\s*)?(\d{{1,4}})\s*(?:/|\s+th\.?\s+|\s+tahun\s+|\s+thn\.?\s+|\s+)(\d{{4}})\b",
+            rf"\b(?:{pat})\b\.?(?:\s+(?:republik\s+indonesia|ri))?\s*(?:(?:no\.?|nomor|nomer|nmr\.?)\s*)?(\d{{1,4}})\s*(?:/|\s+th\.?\s+|\s+tahun\s+|\s+thn\.?\s+|\s+)(\d{{4}})\b",
             t,
         )
         if m:
@@ -124,24 +128,67 @@ _MENTION = re.compile(
 )
 
 
-def find_citations(text: str) -> list[tuple[Citation, tuple[int, int]]]:
-    """Every article mentioned in a free text ("... Pasal 76C jo. Pasal 80 UU 35/2014 ...").
+def doc_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Every place an instrument is named, as (start, end, canonical id), in order."""
+    t = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for pat, kind in KIND_WORDS:
+        for m in re.finditer(
+            rf"\b(?:{pat})\b\.?(?:\s+(?:republik\s+indonesia|ri))?\s*(?:(?:no\.?|nomor|nomer|nmr\.?)\s*)?(\d{{1,4}})\s*(?:/|\s+th\.?\s+|\s+tahun\s+|\s+thn\.?\s+|\s+)(\d{{4}})\b",
+            t,
+        ):
+            found.append((m.start(), m.end(), f"{kind} {int(m.group(1))}/{m.group(2)}"))
+    for pat, doc in ALIASES:
+        for m in re.finditer(rf"\b(?:{pat})\b", t):
+            found.append((m.start(), m.end(), doc))
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    for f in found:  # drop mentions inside a longer one ("kuhp" inside "kuhp baru")
+        if out and f[0] < out[-1][1]:
+            if f[1] - f[0] > out[-1][1] - out[-1][0]:
+                out[-1] = f
+            continue
+        out.append(f)
+    return out
 
-    A mention without an instrument takes the next instrument named after it in the same sentence
-    ("Pasal 76C jo. Pasal 80 UU 35/2014"), else the previous one, else None.
+
+_TAIL = re.compile(r"^(?:\s*(?:,|dan|serta|atau|jo\.?|(?:ayat|huruf|angka|butir)\s*\(?[0-9a-z]{1,3}\)?|\(\d{1,2}[a-z]?\)))*\s*")
+
+
+def find_citations(text: str) -> list[tuple[Citation, tuple[int, int]]]:
+    """Every article mentioned in a free text, with the instrument it belongs to.
+
+    The instrument is the one named right after the mention ("Pasal 76C UU 35/2014", "Pasal 80
+    ayat (1), (2) UU 35/2014"), or for a chain joined by "jo."/"dan" the one after the chain, else
+    the nearest one named before it in the preceding text ("KUHP ... khususnya Pasal 310").
     """
     out: list[tuple[Citation, tuple[int, int]]] = []
     low = text.lower()
-    for m in _MENTION.finditer(low):
+    docs = doc_mentions(text)
+    mentions = list(_MENTION.finditer(low))
+    for k, m in enumerate(mentions):
         pasal = _norm_num(m.group(1))
         ayat, huruf = m.group(2), m.group(3)
-        tail = low[m.end(): m.end() + 80]
-        sentence_end = re.search(r"(?<!\bjo)(?<!\bno)[.;?!]\s", tail)
-        window = tail[: sentence_end.start()] if sentence_end else tail
-        # stop at the next article mention: its instrument is not ours unless we share it via "jo."/"dan"
-        doc, _ = find_doc(window)
-        if doc is None:
-            head = low[max(0, m.start() - 120): m.start()]
-            doc, _ = find_doc(head[-60:]) if re.search(r"(?:uu|undang|kuhp|pp|perma)", head[-60:]) else (None, None)
+        doc = None
+        # after: skip ayat/huruf lists and, for "Pasal A jo. Pasal B UU X", the rest of the chain
+        pos = m.end()
+        j = k
+        while True:
+            pos += _TAIL.match(low[pos:]).end()
+            nxt = mentions[j + 1] if j + 1 < len(mentions) else None
+            if nxt is not None and nxt.start() == pos:
+                j += 1
+                pos = nxt.end()
+                continue
+            break
+        after = next((d for d in docs if d[0] == pos or (d[0] > m.end() and d[0] <= pos + 2)), None)
+        if after is not None:
+            doc = after[2]
+        else:
+            before = [d for d in docs if d[1] <= m.start() and m.start() - d[1] <= 200]
+            # only the part of the text since the previous sentence break matters most, but legal prose often
+            # names the act once and lists articles after it: take the nearest one before
+            if before:
+                doc = before[-1][2]
         out.append((Citation(doc, pasal, ayat, huruf), m.span()))
     return out
