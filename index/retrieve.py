@@ -88,6 +88,12 @@ RE_REF = re.compile(
 class Retriever:
     """Loads an index once; answers many questions."""
 
+    # fusion parameters (tuned on the dev half of eval/gold.jsonl; see eval/README.md)
+    w_dense = 1.0
+    w_bm25 = 1.0
+    rrf_k = 10
+    second = 0.0
+
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
         self.chunks = idx.chunks
@@ -182,12 +188,12 @@ class Retriever:
             ds = self.dense_scores(question)
             ds[~allowed] = -1
             best_dense = float(ds.max()) if n else 0.0
-            fused += _rrf(ds, valid=ds > -1) * (1.0 if mode == "hybrid" else 1.0)
+            fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
         if mode in ("hybrid", "bm25"):
             bs = self.bm25_scores(question)
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
-            fused += _rrf(bs, valid=bs > 0) * (0.8 if mode == "hybrid" else 1.0)
+            fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
         articles = self._group(fused)
         exact = self._exact_citations(question)
         ranked: list[tuple[tuple[str, str], float, list[str]]] = []
@@ -237,7 +243,7 @@ class Retriever:
             c = self.chunks[i]
             key = (c.doc, c.pasal or c.id)
             best.setdefault(self.current.get(key, key), []).append(float(fused[i]))
-        scored = [(key, s[0] + 0.3 * (s[1] if len(s) > 1 else 0.0)) for key, s in best.items()]
+        scored = [(key, s[0] + self.second * (s[1] if len(s) > 1 else 0.0)) for key, s in best.items()]
         scored.sort(key=lambda x: -x[1])
         return scored
 
@@ -331,13 +337,13 @@ class Retriever:
         return d.get_pasal(pasal) if d else None
 
 
-def _rrf(scores: np.ndarray, valid: np.ndarray) -> np.ndarray:
+def _rrf(scores: np.ndarray, valid: np.ndarray, k: int = RRF_K) -> np.ndarray:
     out = np.zeros_like(scores, dtype=np.float32)
     idx = np.where(valid)[0]
     if len(idx) == 0:
         return out
     order = idx[np.argsort(-scores[idx], kind="stable")]
-    out[order] = 1.0 / (RRF_K + np.arange(1, len(order) + 1))
+    out[order] = 1.0 / (k + np.arange(1, len(order) + 1))
     return out
 
 

@@ -121,7 +121,7 @@ def build_index(
     embedder,
     home: Path,
     progress: bool = False,
-    stem: bool = False,
+    stem: bool = True,
     on_stage: Callable[[str], None] | None = None,
     approx_threshold: int = APPROX_THRESHOLD,
 ) -> BuildReport:

@@ -1,6 +1,8 @@
 """Documents -> chunks with citation ids. A chunk never spans two pasal."""
 from __future__ import annotations
 
+import re
+
 from ingest.citation import Citation
 from ingest.model import Chunk, Document, Item, Pasal
 
@@ -34,9 +36,24 @@ def _chunk(doc: Document, p: Pasal, ayat: str | None, text: str, part: int = 0, 
     )
 
 
+def _definition_chunks(doc: Document, p: Pasal) -> list[Chunk]:
+    """'Dalam Undang-Undang ini yang dimaksud dengan: 1. Anak adalah ...': one chunk per defined term,
+    cited "Pasal 1 angka 7", so "apa itu diversi?" finds its definition and not a 5,000-character list."""
+    lead = p.text.split("\n", 1)[0]
+    out = []
+    for it in p.items:
+        c = _chunk(doc, p, None, f"{lead}\n{it.label}. {it.text}", 0, "pasal")
+        c.id = f"{doc.id}|{p.number}||n{it.label}"
+        c.citation = f"{c.citation} angka {it.label}"
+        out.append(c)
+    return out
+
+
 def pasal_chunks(doc: Document, p: Pasal) -> list[Chunk]:
     out: list[Chunk] = []
-    if len(p.text) <= SHORT_PASAL or not p.ayat:
+    if not p.ayat and p.items and len(p.items) >= 3 and re.search(r"dimaksud\s+dengan\s*:\s*$", p.text.split("\n", 1)[0]):
+        out.extend(_definition_chunks(doc, p))
+    elif len(p.text) <= SHORT_PASAL or not p.ayat:
         for k, piece in enumerate(_split_items(p.text, p.items)):
             out.append(_chunk(doc, p, None, piece, k))
     else:
@@ -75,8 +92,6 @@ def _split_items(text: str, items: list[Item]) -> list[str]:
 def _split_plain(text: str) -> list[str]:
     if len(text) <= MAX_CHUNK:
         return [text]
-    import re
-
     sents = re.split(r"(?<=[.;])\s+", text)
     pieces, cur = [], ""
     for s in sents:
