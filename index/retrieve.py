@@ -85,6 +85,13 @@ RE_REF = re.compile(
 )
 
 
+RE_DEFINE = re.compile(
+    r"\b(apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|sih|arti(?:nya)?)|pengertian|definisi|arti\s+(?:dari\s+)?|"
+    r"itu\s+(?:apa|maksudnya\s+apa|artinya\s+apa)|maksudnya\s+apa|artinya\s+apa)\b"
+)
+DEFINE_STOP = {"yang", "dari", "dalam", "menurut", "hukum", "uu", "sih", "ya", "itu", "apa", "maksudnya", "artinya", "dengan", "sebenarnya"}
+
+
 class Retriever:
     """Loads an index once; answers many questions."""
 
@@ -197,13 +204,14 @@ class Retriever:
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
         articles = self._group(fused)
-        exact = self._exact_citations(question)
+        named = self._exact_citations(question)
+        exact = named + self._definitions(question, allowed)
         ranked: list[tuple[tuple[str, str], float, list[str]]] = []
         seen: set[tuple[str, str]] = set()
         top_score = articles[0][1] if articles else 1.0
         for key in exact:
             if key in self.by_article and key not in seen:
-                ranked.append((key, top_score + 1.0, ["kutipan langsung"]))
+                ranked.append((key, top_score + 1.0, ["kutipan langsung" if key in named else "definisi"]))
                 seen.add(key)
                 succ = validity(Citation(*key), as_of).successor
                 skey = self.resolve(succ) if succ else None
@@ -230,7 +238,7 @@ class Retriever:
                 p.in_force, p.validity = v.in_force, v.notes
                 p.legal_citation = consolidated_citation(self.docs, cit)
             passages.append(p)
-        res = SearchResult(question, passages, [Citation(d, p) for d, p in exact], best_dense=best_dense, best_bm25=best_bm)
+        res = SearchResult(question, passages, [Citation(d, p) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
         res.weak = self._is_weak(res, mode)
         res.millis = (time.perf_counter() - t0) * 1000
         return res
@@ -268,6 +276,23 @@ class Retriever:
             if key:
                 out.append(key)
         return out
+
+    def _definitions(self, question: str, allowed: np.ndarray) -> list[tuple[str, str]]:
+        """"apa itu diversi?", "ABH itu maksudnya apa?": the articles that define the term come first."""
+        m = RE_DEFINE.search(question.lower())
+        if not m:
+            return []
+        term = " ".join(w for w in re.findall(r"[a-z0-9-]+", RE_DEFINE.sub(" ", question.lower())) if w not in DEFINE_STOP)
+        if len(term) < 3:
+            return []
+        out = []
+        pat = re.compile(rf"^\d+[a-z]?\.\s+{re.escape(term)}\b[^.]{{0,120}}?\b(adalah|yang selanjutnya)", re.I)
+        for i, c in enumerate(self.chunks):
+            if allowed[i] and " angka " in c.citation and pat.search(c.text.split("\n", 1)[-1]):
+                key = (c.doc, c.pasal or c.id)
+                if key not in out:
+                    out.append(key)
+        return out[:3]
 
     def resolve(self, c: Citation) -> tuple[str, str] | None:
         """The indexed article for a citation; follows the amendment chain ("27A UU ITE" -> UU 1/2024)."""
