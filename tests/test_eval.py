@@ -276,8 +276,30 @@ def test_summary_and_table_on_fake_rows() -> None:
     assert s["curve"][:2] == [0.0, 1.0]
     docs = run.by_document(gold, rows)
     assert set(docs) == {"UU 35/2014", "UU 23/2002"}
+    assert run.by_split(gold, rows) == {}
+    gold[0]["split"] = "dev"
+    assert list(run.by_split(gold, rows)) == ["dev"] and run.by_split(gold, rows)["dev"]["recall@5"] == 1
     table = run.format_table({"systems": {"x": {"overall": s}}})
     assert "R@5" in table and "1.00" in table
+
+
+def test_query_memo_embeds_each_question_once() -> None:
+    from eval.run import QueryMemo
+
+    calls = []
+
+    class E:
+        name, dim = "e", 1
+
+        def encode(self, x, prompt_name=None, **kw):
+            calls.append((x, prompt_name))
+            return [len(x)]
+
+    m = QueryMemo(E())
+    assert m.encode("abc", prompt_name="query") == m.encode("abc", prompt_name="query") == [3]
+    m.encode(["abc"], prompt_name="passage")
+    m.encode(["abc"], prompt_name="passage")
+    assert calls == [("abc", "query"), (["abc"], "passage"), (["abc"], "passage")]
 
 
 # ------------------------------------------------------------------ the whole evaluation (slow)
