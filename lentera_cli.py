@@ -299,6 +299,13 @@ def _iso_date(s: str):
         raise argparse.ArgumentTypeError(f"{s!r} is not a date; use YYYY-MM-DD, e.g. 2021-06-01") from None
 
 
+def cmd_robustness(a: argparse.Namespace) -> int:
+    from eval.robustness import format_table, run_robustness
+
+    print(format_table(run_robustness()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="lentera", description="Lentera: cari pasal hukum perlindungan anak dan peradilan pidana anak, offline.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -353,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("file")
     s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_check)
+
+    s = sub.add_parser("robustness", help="ingest a folder of broken files and print what happened to each")
+    s.set_defaults(fn=cmd_robustness)
 
     a = p.parse_args(argv)
     try:

@@ -217,3 +217,11 @@ class NaiveRetriever:
         hits = [NaiveHit(r, self.chunks[i], float(scores[i])) for r, i in enumerate(order, start=1)]
         best = float(scores[order[0]]) if len(order) else 0.0
         return NaiveResult(question, hits, best < WEAK_COSINE, best, (time.perf_counter() - t0) * 1000)
+
+
+def cache_path_exists(cache_dir: Path | None = None) -> bool:
+    """True when the naive baseline's vectors were embedded before (so running it is cheap)."""
+    from ingest.corpus import data_home
+
+    root = Path(cache_dir) if cache_dir else data_home() / "cache"
+    return any(root.glob("naive-*.sqlite"))

@@ -18,7 +18,7 @@ from typing import Callable
 from ingest import corpus as corpus_mod
 from ingest.chunking import chunk_document
 from ingest.model import Chunk, Document
-from ingest.sources import SUPPORTED, Identity, SourceError, identify, read_source_text, sha256_file
+from ingest.sources import MAX_FILE_BYTES, SUPPORTED, Identity, SourceError, identify, read_source_text, sha256_file
 from ingest.statute import StatuteParseError, parse_statute
 
 _PARSER_FILES = ["statute.py", "sources.py", "papers.py", "pdf_text.py", "textnorm.py", "model.py", "pipeline.py"]
@@ -107,6 +107,11 @@ def parse_source(sf: SourceFile) -> tuple[Document, list[str]]:
     warnings: list[str] = []
     entry = sf.entry
     name = sf.path.name
+    if sf.path.suffix.lower() not in (".pdf",):
+        # size, emptiness, binary content and encoding are checked the same way for every text format
+        read_source_text(sf.path, [])
+    elif sf.path.stat().st_size > MAX_FILE_BYTES:
+        read_source_text(sf.path, [])
     if entry is not None and entry.type == "paper" or (entry is None and sf.path.suffix.lower() in (".html", ".htm", ".txt", ".md") and _looks_like_paper(sf.path)):
         from ingest.papers import parse_paper
 

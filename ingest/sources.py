@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ingest.textnorm import fix_ocr_number
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are refused: no statute comes close
+MAX_FILE_BYTES = 50_000_000  # larger files are refused: no statute comes close
 TEXT_SUFFIXES = {".md", ".txt", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}

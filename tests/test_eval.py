@@ -319,14 +319,18 @@ def test_full_eval_on_real_index(tmp_path, capsys) -> None:
     from eval.run import run_eval
 
     out = tmp_path / "report"
-    assert run_eval(out_dir=out) == 0
+    # the naive baseline embeds 1,275 more windows (~10 min cold on 2 cores); CI runs it only when cached
+    from eval.naive import cache_path_exists
+
+    systems = ["lentera", "bm25", "dense"] + (["naive"] if cache_path_exists() else [])
+    assert run_eval(out_dir=out, systems=systems) == 0
     table = capsys.readouterr().out
     with capsys.disabled():
         print("\n" + table)
     for name in ("report.md", "results.json", "metrics.png", "recall_at_k.png", "per_document.png"):
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
     res = json.loads((out / "results.json").read_text())
-    assert list(res["systems"]) == ["lentera", "bm25", "dense", "naive"]
+    assert list(res["systems"]) == systems
     for name, s in res["systems"].items():
         o = s["overall"]
         for k in ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "no_answer_accuracy", "false_refusal_rate", "citation_validity"):

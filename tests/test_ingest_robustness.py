@@ -1,8 +1,6 @@
 """Bad input: each case gets a specific message naming the file, and the rest of the build goes on."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,26 +9,7 @@ from ingest.pipeline import load_corpus
 from ingest.sources import MAX_FILE_BYTES, SourceError, read_source_text
 from ingest.statute import StatuteParseError, parse_statute
 
-GOOD = (
-    "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 77 TAHUN 2030 TENTANG CONTOH PERLINDUNGAN\n"
-    "Menimbang:\na. bahwa contoh;\nMEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG TENTANG CONTOH.\n"
-    "BAB I KETENTUAN UMUM\nPasal 1\nAnak adalah seseorang yang belum berusia 18 tahun.\nPasal 2\n(1) Satu.\n(2) Dua.\n"
-)
-
-
-def _pdf_bytes(tmp_path, encrypt: bool = False, blank: bool = True) -> bytes:
-    from pypdf import PdfWriter
-
-    w = PdfWriter()
-    w.add_blank_page(width=200, height=200)
-    if encrypt:
-        w.encrypt(user_password="rahasia", owner_password="rahasia")
-    p = tmp_path / "tmp.pdf"
-    with open(p, "wb") as f:
-        w.write(f)
-    data = p.read_bytes()
-    p.unlink()
-    return data
+from eval.robustness import GOOD, broken_inputs
 
 
 @pytest.fixture
@@ -38,18 +17,8 @@ def broken_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("LENTERA_HOME", str(tmp_path / "home"))
     src = tmp_path / "src"
     src.mkdir()
-    (src / "good.md").write_text(GOOD, encoding="utf-8")
-    (src / "copy-of-good.txt").write_text(GOOD, encoding="utf-8")  # identical bytes
-    (src / "same-act.txt").write_text(GOOD + "Pasal 3\nTiga.\n", encoding="utf-8")  # same act, other file
-    (src / "empty.txt").write_text("", encoding="utf-8")
-    (src / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    (src / "legacy.txt").write_bytes(GOOD.replace("77", "78").replace("belum", "belum “sah”").encode("cp1252"))
-    (src / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n" + b"\x00garbage" * 50)
-    (src / "truncated.pdf").write_bytes(_pdf_bytes(tmp_path)[:120])
-    (src / "encrypted.pdf").write_bytes(_pdf_bytes(tmp_path, encrypt=True))
-    (src / "scanned.pdf").write_bytes(_pdf_bytes(tmp_path))
-    (src / "notes.txt").write_text("Catatan rapat\nIni bukan peraturan, hanya catatan.\n", encoding="utf-8")
-    (src / "picture.png").write_bytes(b"\x89PNG....")
+    for name, (_, data) in broken_inputs().items():
+        (src / name).write_bytes(data)
     return src
 
 
@@ -130,3 +99,14 @@ def test_statute_parser_parses_or_fails_cleanly(text):
     except StatuteParseError:
         return
     assert doc.pasal
+
+
+def test_robustness_table_covers_every_input_kind():
+    from eval.robustness import format_table, run_robustness
+
+    rows = run_robustness()
+    outcomes = {kind: outcome for _, kind, outcome, _ in rows}
+    assert outcomes["file over 50 MB"] == "skipped (error)"
+    assert outcomes["unrecognised structure"].startswith("ingested as")
+    assert outcomes["cp1252 (legacy) text"].startswith("ingested as UU 78/2030")
+    print("\n" + format_table(rows))
