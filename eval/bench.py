@@ -806,6 +806,19 @@ def _bench_vectors(retriever, qv: np.ndarray, budget_s: float, progress) -> dict
             truth.append(set(I[0].tolist()))
         s = latency_summary(flat_ms)
         row["flat_p50_ms"], row["flat_p95_ms"] = s["p50_ms"], s["p95_ms"]
+        # the same search on one OpenMP thread (a single query split over busy cores waits for the slower one)
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            one = []
+            for i in range(len(qv)):
+                t = time.perf_counter()
+                flat.search(qv[i: i + 1], 10)
+                one.append((time.perf_counter() - t) * 1000)
+        finally:
+            faiss.omp_set_num_threads(threads)
+        s = latency_summary(one)
+        row["flat_1thread_p50_ms"], row["flat_1thread_p95_ms"] = s["p50_ms"], s["p95_ms"]
         del flat
         gc.collect()
         r1 = rss_mb()
@@ -1088,12 +1101,13 @@ def format_bench(res: dict) -> str:
                 L.append("")
                 L.append(f"  Vector index curve -- {v['note']}")
                 L.append(f"  (real nearest-neighbour cosine median {v['real_nn_cosine_median']}, synthetic copy to its nearest real vector {v['copy_to_nearest_real_cosine_median']})")
-                L.append("         N  flat_MB  flat_p50/p95_ms  hnsw_build_s  hnsw_MB  hnsw_p50/p95_ms  recall@10  (ef128 / ef256)")
+                L.append("         N  flat_MB  flat_p50/p95_ms  (1 thread)     hnsw_build_s  hnsw_MB  hnsw_p50/p95_ms  recall@10  (ef128 / ef256)")
                 for row in v["rows"]:
                     sw = row.get("hnsw_ef_sweep", {})
                     extra = " / ".join(f"{sw[e]['recall@10']:.3f}" for e in ("128", "256") if e in sw)
                     L.append(
                         f"  {row['n']:>8} {row['flat_mb']:>8.0f} {row['flat_p50_ms']:>8.2f}/{row['flat_p95_ms']:<7.2f} "
+                        f"({row.get('flat_1thread_p50_ms', float('nan')):.2f}/{row.get('flat_1thread_p95_ms', float('nan')):.2f})"
                         f"{row['hnsw_build_s']:>12.1f} {row['hnsw_mb']:>8.0f} {row['hnsw_p50_ms']:>8.2f}/{row['hnsw_p95_ms']:<7.2f} "
                         f"{row['hnsw_recall@10']:>9.3f}  ({extra})"
                     )

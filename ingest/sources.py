@@ -136,7 +136,7 @@ def identify(text: str, filename: str = "") -> Identity | None:
         if not re.search(r"UNDANG-UNDANG\s+REPUBLIK\s+INDONESIA\s+NOMOR", head[:600], re.I):
             return Identity("KUHP", "KUHP", None, None, "Kitab Undang-Undang Hukum Pidana")
     for kind, pat in _KIND_PATTERNS:
-        m = re.search(pat + rf"\s+NOMOR\s+{_NUM}\s+TAHUN\s+{_YEAR}\s+TENTANG\s+(.{{3,300}}?)(?:\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|$)", head, re.I)
+        m = re.search(pat + rf"\s+NOMOR\s+{_NUM}\s+TAHUN\s+{_YEAR}\s+TENTANG\s+(.{{3,300}}?)(?=\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b|\s*$)", head, re.I)
         if m:
             number = fix_ocr_number(m.group(1))
             year = int(fix_ocr_number(m.group(2)))

@@ -154,3 +154,31 @@ def test_second_build_waits_for_lock(tmp_path):
         with pytest.raises(BuildLocked, match="another `lentera build` is running"):
             with build_lock(root):
                 pass
+
+
+@pytest.mark.slow
+def test_questions_answered_while_a_rebuild_runs_and_new_index_picked_up(tmp_path):
+    from index.embedder import load_embedder
+
+    home, src = tmp_path / "home", tmp_path / "src"
+    src.mkdir()
+    (src / "act.md").write_text(ACT, encoding="utf-8")
+    env = dict(os.environ, LENTERA_HOME=str(home), PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "lentera_cli", "build", "--sources", str(src)]
+    subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+    old = current_version(home)
+    embedder = load_embedder()
+    r = Retriever(load_index(home), embedder)
+    (src / "act.md").write_text(ACT + "Pasal 4\nSetiap anak korban berhak atas restitusi.\n", encoding="utf-8")
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    answered = 0
+    while proc.poll() is None:
+        assert r.search("kekerasan terhadap anak", k=2).passages
+        answered += 1
+    assert proc.returncode == 0 and answered > 0
+    new = current_version(home)
+    assert new != old
+    r2 = Retriever(load_index(home), embedder)
+    assert r2.search("pasal 4 uu 88/2031", k=3).passages[0].pasal == "4"
+    assert r.search("kekerasan terhadap anak", k=2).passages  # the old in-memory index still answers
+    print(f"\nanswered {answered} questions while the rebuild ran")
