@@ -104,7 +104,7 @@ def find_doc(text: str) -> tuple[str | None, tuple[int, int] | None]:
 def parse_citation(text: str, default_doc: str | None = None) -> Citation:
     """Parse one citation typed by a user. Raises CitationError when no article number is present."""
     if not text or len(text) > 300:
-        raise CitationError("citation is empty or too long")
+        raise CitationError("kutipan kosong atau terlalu panjang (maksimum 300 karakter)")
     t = " ".join(text.lower().split())
     doc, span = find_doc(t)
     rest = t if span is None else t[: span[0]] + " " + t[span[1]:]
@@ -116,7 +116,7 @@ def parse_citation(text: str, default_doc: str | None = None) -> Citation:
         if m2 and doc:
             pasal = _norm_num(m2.group(1))
     if pasal is None:
-        raise CitationError(f"no article number found in {text!r}; write it like 'UU 11/2012 Pasal 7 ayat (2)'")
+        raise CitationError(f"nomor pasal tidak ditemukan dalam {text!r}; tulis misalnya 'UU 11/2012 Pasal 7 ayat (2)' atau '310 KUHP'")
     ma = re.search(_AYAT, rest)
     mh = re.search(_HURUF, rest)
     return Citation(doc or default_doc, pasal, ma.group(1) if ma else None, mh.group(1) if mh else None)
