@@ -38,6 +38,11 @@ class Answer:
     @property
     def text(self) -> str:
         if self.weak:
+            if self.result.missing:
+                return (
+                    f"{', '.join(self.result.missing)} tidak ada dalam korpus Lentera, jadi pertanyaan ini tidak dapat "
+                    "dijawab dari teksnya. Tambahkan berkasnya (lihat README) lalu jalankan `lentera build`."
+                )
             return WEAK_MESSAGE
         lines = [f"[{q.marker}] {q.citation}: “{q.text}”" for q in self.quotes]
         return "\n".join(lines + self.notes)

@@ -62,6 +62,7 @@ class SearchResult:
     passages: list[Passage]
     exact: list[Citation] = field(default_factory=list)  # citations the question named
     weak: bool = False  # the evidence is too weak to answer
+    missing: list[str] = field(default_factory=list)  # instruments the question names that are not indexed
     best_dense: float = 0.0
     best_bm25: float = 0.0
     millis: float = 0.0
@@ -243,7 +244,8 @@ class Retriever:
                 p.legal_citation = consolidated_citation(self.docs, cit)
             passages.append(p)
         res = SearchResult(question, passages, [Citation(d, p) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
-        res.weak = self._is_weak(res, mode)
+        res.missing = sorted({c.doc for c, _ in find_citations(question) if c.doc and c.doc not in self.docs})
+        res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         res.millis = (time.perf_counter() - t0) * 1000
         return res
 
