@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "screenshots"
 DOCS_SHOT = ROOT / "docs" / "screenshot.png"
-CITATION = re.compile(r"\[1\]\s*(UU \d+/\d{4}|KUHP|PP \d+/\d{4}) Pasal \d+")
+CITATION = re.compile(r"\[\d+\]\s*(UU \d+/\d{4}|KUHP|PP \d+/\d{4}) Pasal \d+")
 
 
 def _free_port() -> int:
