@@ -8,6 +8,7 @@ Shareable links: ?q=<question> (Tanya), ?pasal=<citation> (Cari Pasal), ?doc=<id
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -37,13 +38,19 @@ from index.present import (  # noqa: E402
     question_terms,
     version_label,
 )
+from index.checker import check_text  # noqa: E402
 from index.retrieve import Passage, QuestionError, Retriever  # noqa: E402
 from index.store import current_version  # noqa: E402
 from ingest.citation import Citation  # noqa: E402
 from ingest.corpus import data_home  # noqa: E402
 
-MODES = ["Tanya", "Cari Pasal", "Telusuri"]
-MODE_HELP = ["Tanya dengan bahasa sehari-hari", "Buka pasal dari kutipannya", "Baca undang-undang per BAB"]
+MODES = ["Tanya", "Cari Pasal", "Telusuri", "Periksa Kutipan"]
+MODE_HELP = [
+    "Tanya dengan bahasa sehari-hari",
+    "Buka pasal dari kutipannya",
+    "Baca undang-undang per BAB",
+    "Cek pasal dan kutipan dalam draf Anda",
+]
 EXAMPLE_QUESTIONS = [
     "anak 13 tahun membully temannya, sanksinya apa?",
     "berapa lama anak boleh ditahan?",
@@ -176,11 +183,13 @@ def sidebar(r: Retriever) -> dict:
         "Dokumen", doc_ids, format_func=lambda d: doc_label(d, r.docs[d].title, 60), key="filter_docs", placeholder="Semua dokumen"
     )
     k = sb.slider("Jumlah pasal yang ditampilkan", 3, 10, 5, key="k")
+    use_date = sb.checkbox("Hukum yang berlaku pada tanggal tertentu", key="use_as_of")
+    as_of = sb.date_input("Per tanggal", key="as_of", format="DD/MM/YYYY", min_value=dt.date(1946, 1, 1)) if use_date else None
     method = sb.selectbox("Metode pencarian", list(SEARCH_METHODS), format_func=SEARCH_METHODS.get, key="method")
     sb.divider()
     sb.caption(f"Indeks {escape_markdown(r.idx.version, inline=True)} · {len(r.docs)} dokumen · {len(r.chunks)} potongan teks")
     sb.caption(escape_markdown(DISCLAIMER))
-    return {"docs": set(sel_docs) or None, "kinds": set(sel_kinds) or None, "k": k, "mode": method}
+    return {"docs": set(sel_docs) or None, "kinds": set(sel_kinds) or None, "k": k, "mode": method, "as_of": as_of}
 
 
 # ================================================================================ shared pieces
@@ -283,12 +292,12 @@ def show_paper_section(r: Retriever, p: Passage) -> None:
 # ================================================================================ Tanya
 def get_answer(r: Retriever, question: str, f: dict) -> Answer:
     """answer(), remembered for the session so reruns (buttons, expanders) do not search again."""
-    memo_key = (r.idx.version, question, f["k"], f["mode"], tuple(sorted(f["docs"] or ())), tuple(sorted(f["kinds"] or ())))
+    memo_key = (r.idx.version, question, f["k"], f["mode"], tuple(sorted(f["docs"] or ())), tuple(sorted(f["kinds"] or ())), f.get("as_of"))
     memo = st.session_state.get("_answer")
     if memo and memo[0] == memo_key:
         return memo[1]
     with st.spinner("Mencari pasal yang relevan …"):
-        ans = answer(r, question, k=f["k"], mode=f["mode"], docs=f["docs"], kinds=f["kinds"])
+        ans = answer(r, question, k=f["k"], mode=f["mode"], docs=f["docs"], kinds=f["kinds"], as_of=f.get("as_of"))
     st.session_state["_answer"] = (memo_key, ans)
     return ans
 
@@ -405,7 +414,7 @@ def page_lookup(r: Retriever) -> None:
         st.info("Tulis kutipan pasal, lalu tekan Enter.")
         return
     try:
-        view = lookup(r.docs, query, refs=(r.refs, r.referred_by))
+        view = lookup(r.docs, query, refs=(r.refs, r.referred_by), on=st.session_state.get("as_of") if st.session_state.get("use_as_of") else None)
     except LookupError_ as e:
         st.error("Pasal tidak ditemukan: " + escape_markdown(str(e)))
         st.caption("Contoh penulisan: “UU 11/2012 Pasal 7 ayat (2)”, “Pasal 80 UU 35/2014”, “310 KUHP”.")
@@ -494,6 +503,33 @@ def page_browse(r: Retriever) -> None:
 
 
 # ================================================================================ main
+def page_check(r: Retriever) -> None:
+    """Citation checker: every article cited in a pasted text, whether it exists and is in force, and
+    whether the quoted wording matches the article."""
+    st.title("Periksa Kutipan")
+    st.caption("Tempel paragraf atau draf memo. Lentera memeriksa setiap pasal yang disebut dan kutipan “…” di dekatnya.")
+    text = st.text_area("Teks yang diperiksa", key="check_text", height=200, max_chars=50_000)
+    if not text.strip():
+        st.info("Tempel teks, lalu tekan Ctrl+Enter.")
+        return
+    findings = check_text(r.docs, text, st.session_state.get("as_of") if st.session_state.get("use_as_of") else None)
+    if not findings:
+        st.warning("Tidak ada kutipan pasal dalam teks.")
+        return
+    ok = sum(f.status == "ada" for f in findings)
+    st.caption(f"{len(findings)} kutipan: {ok} ditemukan, {len(findings) - ok} bermasalah atau tidak dapat diperiksa.")
+    for k, f in enumerate(findings):
+        icon = "✅" if f.status == "ada" else ("❔" if f.status == "peraturan tidak disebut" else "❌")
+        with st.container(border=True):
+            st.markdown(f"{icon} **{escape_markdown(f.citation.display(), inline=True)}** — {escape_markdown(f.status, inline=True)}")
+            st.caption(escape_markdown(f.message))
+            if f.quote:
+                st.markdown(f"Kutipan: **{escape_markdown(f.quote_status, inline=True)}** (kemiripan {f.quote_score:.2f})")
+                st.text(f.quote)
+            for n in f.validity:
+                st.warning(escape_markdown(n))
+
+
 def main() -> None:
     st.set_page_config(page_title="Lentera — hukum perlindungan anak", page_icon="🪔", layout="wide")
     st.html(CSS)
@@ -507,6 +543,8 @@ def main() -> None:
         page_lookup(r)
     elif mode == "Telusuri":
         page_browse(r)
+    elif mode == "Periksa Kutipan":
+        page_check(r)
     else:
         page_ask(r, filters)
 

@@ -525,3 +525,19 @@ def _assert_inert_errors(at) -> None:
     assert not at.exception
     for e in at.error:
         assert "<script>" not in e.value and "[klik](" not in e.value
+
+
+def test_citation_checker_mode_and_as_of_date(app):
+    import datetime as dt
+
+    at = app.run()
+    at.radio(key="mode").set_value("Periksa Kutipan").run()
+    at.text_area(key="check_text").set_value("Menurut Pasal 310 KUHP dan Pasal 500 UU 11/2012, anak dilindungi.").run()
+    assert not at.exception
+    md = " ".join(m.value for m in at.markdown)
+    assert "KUHP Pasal 310" in md and "Pasal 500** — pasal tidak ada" in md
+    assert any("UU 1/2023 Pasal 433" in w.value for w in at.warning)
+    at.checkbox(key="use_as_of").check().run()
+    at.date_input(key="as_of").set_value(dt.date(2021, 6, 1)).run()
+    assert not at.exception
+    assert not any("UU 1/2023 Pasal 433" in w.value for w in at.warning)
