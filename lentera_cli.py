@@ -247,7 +247,7 @@ def cmd_ask(a: argparse.Namespace) -> int:
 def cmd_bench(a: argparse.Namespace) -> int:
     from eval.bench import run_bench
 
-    res = run_bench(rebuild=not a.no_build, large=a.large, large_limit=a.large_limit)
+    res = run_bench(rebuild=not a.no_build, large=a.large, large_limit=a.large_limit, cold=a.cold)
     if a.json:
         _out(res)
     else:
@@ -347,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--json", action="store_true")
     s.add_argument("--no-build", action="store_true", help="skip the build timings")
     s.add_argument("--large", action="store_true", help="also measure scaling on ../shared/corpus-large")
-    s.add_argument("--large-limit", type=int, default=600, help="number of large-corpus acts to use")
+    s.add_argument("--large-limit", type=int, default=600, help="number of large-corpus acts to use (0 = all)")
+    s.add_argument("--cold", action="store_true", help="also time a build with empty caches (embeds every chunk, several minutes)")
     s.set_defaults(fn=cmd_bench)
 
     s = sub.add_parser("eval", help="retrieval metrics on the gold questions, with baselines and a report")

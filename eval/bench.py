@@ -7,7 +7,9 @@ Sections of the result dict (``run_bench``):
 - model_load: a fresh ``python`` subprocess: import, construct the embedder, first query embedding,
   open the index, first answer (the OS page cache is warm; the process is cold)
 - query:    warm latency p50/p95/p99 over the first 100 gold questions, after 5 warm-up questions,
-  for hybrid (search k=5 + extractive answer = the product), BM25-only and dense-only; RSS
+  for hybrid (search k=5 + extractive answer = the product), hybrid with the query vector
+  precomputed, BM25-only, dense-only and the query embedding alone, interleaved question by
+  question; query embedding in fresh processes with default / one / passive OpenMP threads; RSS
 - build:    (a) full rebuild of the default corpus with warm parse and embedding caches into a
   temporary data home, (b) rebuild after one source file changed, (c) optional cold build
 - large:    scaling on ../shared/corpus-large (parse, chunks, BM25, memory) and a vector-index curve
@@ -556,7 +558,7 @@ def bench_large(
     query_vectors: np.ndarray,
     questions: list[str],
     limit: int = 600,
-    budget_s: float = 540.0,
+    budget_s: float = 420.0,
     progress=None,
 ) -> dict:
     """Parse/chunk/BM25 growth on the large corpus, then the flat vs HNSW vector curve."""
@@ -923,7 +925,7 @@ def run_bench(
         "peak_rss_after_open_mb": peak_rss_mb(),
     }
     questions = load_questions(N_QUERIES + N_WARMUP)
-    progress(f"warm queries ({len(questions) - N_WARMUP} questions after {N_WARMUP} warm-up, 3 modes)")
+    progress(f"warm queries ({len(questions) - N_WARMUP} questions after {N_WARMUP} warm-up, 6 modes interleaved)")
     res["query"] = bench_queries(r, questions)
     res["memory"]["rss_after_queries_mb"] = rss_mb()
     progress("query embedding with default and with one OpenMP thread (fresh processes)")

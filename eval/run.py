@@ -320,12 +320,17 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
         "  - **lentera**: the product. Meaning-based (dense) and word-based (BM25) search combined, results grouped per article, "
         "an article named in the question put first, and the sanction article placed next to the prohibition it punishes.\n"
         "  - **bm25**: the same index, word matching only.\n"
-        "  - **dense**: the same index, meaning-based (embedding) search only.\n"
-        f"  - **naive**: the common approach of similar projects: the full text of every document cut into fixed windows of "
-        f"{setup['naive']['chunk_chars']} characters ({setup['naive']['overlap']} characters overlap), cut anywhere even mid-article, "
-        f"searched by embedding only ({setup['naive']['chunks']} windows). A window is credited to the first Pasal whose heading starts "
-        "inside it, otherwise the Pasal it starts inside. It flags weak evidence when the best cosine similarity is below "
-        f"{setup['naive']['weak_cosine']}."
+        "  - **dense**: the same index, meaning-based (embedding) search only."
+        + (
+            "\n"
+            f"  - **naive**: the common approach of similar projects: the full text of every document cut into fixed windows of "
+            f"{setup['naive']['chunk_chars']} characters ({setup['naive']['overlap']} characters overlap), cut anywhere even mid-article, "
+            f"searched by embedding only ({setup['naive']['chunks']} windows). A window is credited to the first Pasal whose heading starts "
+            "inside it, otherwise the Pasal it starts inside. It flags weak evidence when the best cosine similarity is below "
+            f"{setup['naive']['weak_cosine']}."
+            if "naive" in setup
+            else ""
+        )
     )
     code = setup.get("code") or {}
     if code.get("commit"):

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.textnorm import fix_ocr_number
 
 MAX_FILE_BYTES = 50_000_000  # larger files are refused: no statute comes close
 TEXT_SUFFIXES = {".md", ".txt", ".text", ".markdown"}
@@ -114,14 +113,24 @@ def html_to_text(html: str) -> str:
     return "\n".join(l for l in lines if l)
 
 
+_UNDANG2 = r"UNDANG\s*[-–.]?\s*UNDANG"  # "UNDANG-UNDANG", and the scans' "UNDANG UNDANG", "UNDANG – UNDANG", "UNDANG.UNDANG"
+_RI = r"(?:\s+\^?REPUBLIK(?:\s+[A-Z]{1,10}){1,3}?)?"  # "REPUBLIK INDONESIA", OCR: "REPUBLIK INDO NESIA", "INDONESTA"
 _KIND_PATTERNS = [
-    ("PERMA", r"PERATURAN\s+MAHKAMAH\s+AGUNG(?:\s+REPUBLIK\s+INDONESIA)?"),
-    ("PP", r"PERATURAN\s+PEMERINTAH(?:\s+REPUBLIK\s+INDONESIA)?"),
-    ("PERPPU", r"PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+UNDANG-UNDANG(?:\s+REPUBLIK\s+INDONESIA)?"),
-    ("UU", r"UNDANG\s*-\s*UNDANG(?:\s+REPUBLIK\s+INDONESIA)?"),
+    ("PERMA", r"PERATURAN\s+MAHKAMAH\s+AGUNG" + _RI),
+    ("PP", r"PERATURAN\s+PEMERINTAH" + _RI),
+    ("PERPPU", r"PERATURAN\s+PEMERINTAH\s+PENGGANTI\s+" + _UNDANG2 + _RI),
+    ("UU", _UNDANG2 + _RI),
 ]
 _NUM = r"([0-9lIO]{1,4})"
-_YEAR = r"([0-9lIO]{4})"
+_YEAR = r"\^?([0-9lIOL]{4})"
+
+
+TITLE_ZONE_CHARS = 1200
+
+
+def fix_ocr_digits(token: str) -> str:
+    """A number or year in a title where OCR read digits as letters ("2OI7" -> "2017"); plain numbers pass."""
+    return token.translate(str.maketrans({"l": "1", "I": "1", "L": "1", "O": "0", "o": "0"})).lstrip("0") or "0"
 
 
 def identify(text: str, filename: str = "") -> Identity | None:
@@ -135,16 +144,39 @@ def identify(text: str, filename: str = "") -> Identity | None:
     ):
         if not re.search(r"UNDANG-UNDANG\s+REPUBLIK\s+INDONESIA\s+NOMOR", head[:600], re.I):
             return Identity("KUHP", "KUHP", None, None, "Kitab Undang-Undang Hukum Pidana")
+    # The instrument's own title comes before "Menimbang"; instruments named after it (Mengingat, the
+    # body) are cited, not identified. Among the titles, the earliest wins: "UNDANG-UNDANG ... TENTANG
+    # PENETAPAN PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG ..." is a UU.
+    # Scanned copies may repeat "Menimbang" above the title, so the zone starts at the first capitalised
+    # instrument word and ends at the first "Menimbang"/"Mengingat" after it.
+    first = re.search("|".join(p for _, p in _KIND_PATTERNS), head)
+    if first is None:
+        return None
+    start = first.start()
+    cut = re.search(r"\b(?:Menimbang|Mengingat)\b", head[start:])
+    end = start + cut.start() if cut else len(head)
+    # a paper citing "Undang-Undang Nomor 11 Tahun 2012 tentang ..." far into its text is not that act
+    title_zone = head[start : min(end, start + TITLE_ZONE_CHARS)] if start < TITLE_ZONE_CHARS else ""
+    best: tuple[int, str, re.Match] | None = None
     for kind, pat in _KIND_PATTERNS:
-        m = re.search(pat + rf"\s+NOMOR\s+{_NUM}\s+TAHUN\s+{_YEAR}\s+TENTANG\s+(.{{3,300}}?)(?=\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b|\s*$)", head, re.I)
-        if m:
-            number = fix_ocr_number(m.group(1))
-            year = int(fix_ocr_number(m.group(2)))
-            subject = m.group(3).strip()
-            kind_id = "UU" if kind == "PERPPU" else kind
-            if kind == "PERPPU":
-                return Identity(f"PERPPU {number}/{year}", "UU", number, year, _title_case(kind, number, year, subject))
-            return Identity(f"{kind_id} {number}/{year}", kind_id, number, year, _title_case(kind, number, year, subject))
+        # Titles are set in capitals; a cited act in running text ("Undang-undang Nomor 15 Tahun 1969
+        # tentang ...") is not, so the kind, NOMOR, TAHUN and TENTANG must be upper case.
+        m = re.search(
+            pat + rf"\s+(?:NOMOR|NO\.)[\s._]*{_NUM}[\s.]*TAH[UV]N\s*{_YEAR}(?:\s+\2)?[\s.]*TENT\s?ANG\s+(.{{3,700}}?)"
+            r"(?=\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b|\s*$)",
+            title_zone,
+        )
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind, m)
+    if best is None:
+        return None
+    _, kind, m = best
+    number = fix_ocr_digits(m.group(1))
+    year = int(fix_ocr_digits(m.group(2)))
+    subject = m.group(3).strip()
+    if kind == "PERPPU":
+        return Identity(f"PERPPU {number}/{year}", "UU", number, year, _title_case(kind, number, year, subject))
+    return Identity(f"{kind} {number}/{year}", kind, number, year, _title_case(kind, number, year, subject))
     return None
 
 

@@ -129,3 +129,46 @@ def test_amending_act_instructions_with_lost_headings():
 def test_text_without_articles_is_a_clear_error():
     with pytest.raises(StatuteParseError):
         parse("Ini hanya paragraf biasa tanpa pasal.\nDan satu lagi.")
+
+
+# --- recognising an instrument from its own title, not from the acts it cites
+
+
+def test_identify_prefers_own_title_over_cited_instruments() -> None:
+    from ingest.sources import identify
+
+    text = (
+        "UNDANG-UNDANG REPUBLIK INDONESIA\nNOMOR 7 TAHUN 2019\nTENTANG\nCONTOH PERLINDUNGAN\n"
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA\nPRESIDEN REPUBLIK INDONESIA,\nMenimbang : a. bahwa ...\n"
+        "Mengingat : 1. PERATURAN PEMERINTAH NOMOR 3 TAHUN 2010 TENTANG SESUATU;\n"
+    )
+    assert identify(text).id == "UU 7/2019"
+    # a UU that enacts a PERPPU is the UU, even though the PERPPU's title is inside its own
+    enact = (
+        "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 44 TAHUN 2007 TENTANG PENETAPAN PERATURAN PEMERINTAH PENGGANTI "
+        "UNDANG-UNDANG NOMOR 1 TAHUN 2007 TENTANG PERUBAHAN ATAS SESUATU MENJADI UNDANG-UNDANG\nDENGAN RAHMAT TUHAN"
+    )
+    assert identify(enact).id == "UU 44/2007"
+
+
+def test_identify_does_not_take_a_cited_act_for_the_title() -> None:
+    from ingest.sources import identify
+
+    # the title page is lost; the preamble names another act in running text
+    lost = (
+        " bahwa perlu diadakan perubahan atas Undang-undang Nomor 15 Tahun 1969 tentang Pemilihan Umum;\n"
+        "Mengingat : pasal 5 Undang-Undang Dasar;\n"
+    )
+    assert identify(lost) is None
+    # a paper that cites an act further down its first page is a paper
+    paper = "Penerapan Restorative Justice\n" + "Abstrak " * 200 + "UNDANG-UNDANG NOMOR 11 TAHUN 2012 TENTANG SISTEM PERADILAN PIDANA ANAK"
+    assert identify(paper) is None
+
+
+def test_identify_survives_ocr_in_titles() -> None:
+    from ingest.sources import identify
+
+    scanned = "Menimbang Menimbang UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 15 TAHUN 2OI7 TENTANG ANGGARAN\nDENGAN RAHMAT"
+    assert identify(scanned).id == "UU 15/2017"
+    assert identify("UNDANG UNDANG REPUBLIK INDO NESIA NOMOR 6 TAHUN 2O2L TENT ANG ANGGARAN\nDENGAN RAHMAT").id == "UU 6/2021"
+    assert identify("UNDANG-UNDANG NO. 17 TAHUN 1946 TENTANG PENGELUARAN UANG.\nMenimbang :").id == "UU 17/1946"
