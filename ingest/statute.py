@@ -57,6 +57,7 @@ def prepare_lines(text: str) -> list[str]:
     """Split glued headings onto their own lines and clean each line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = RE_GLUED_PASAL.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    text = "\n".join(_split_run_on_articles(l) if len(l) > 300 else l for l in text.split("\n"))
     text = _drop_catchwords(text)
     out: list[str] = []
     for raw in text.split("\n"):
@@ -91,6 +92,34 @@ RE_INLINE_ITEM = re.compile(r"(?<=;)((?:\s+(?:dan|atau|dan/atau))?)\s+(?=[b-z]\.
 RE_CATCHWORD_INLINE = re.compile(r"(?:(?<=[ \t])|^)(\S+(?: \S+)?)(?:…|\s?\.\s?\.\s?\.)[ \t]+(?=\1)", re.M)
 RE_GLUED_SUBHEADING = re.compile(r"(?<=[.;:])\s+(?=(?:Bagian\s+(?:Ke[a-z]+|Pertama)|Paragraf\s+\d+)\s*[A-Z])")
 RE_CATCHWORD_EOL = re.compile(r"\s+(Pasal\s+\S+|\S+)(?:…|\s?\.\s?\.\s?\.)[ \t]*$", re.M)
+
+
+RE_INLINE_PASAL = re.compile(r"(?:(?<=[.;:])|(?<=[A-Z])|^)\s*Pasal\s+(\d+)\s*\.\s+(?=[A-Z\"'(])")
+
+
+def _split_run_on_articles(line: str) -> str:
+    """Old acts converted to one line per section ("... sebagai berikut : Pasal 1. Aturan ... Pasal 2. ...")
+    get their headings back on lines of their own. Only a run of consecutive numbers counts, so a
+    sentence that ends in "Pasal 3." and a cross-reference stay in the text."""
+    chains: list[list[re.Match]] = []
+    for m in RE_INLINE_PASAL.finditer(line):
+        n = int(m.group(1))
+        for c in chains:
+            if n == int(c[-1].group(1)) + 1:
+                c.append(m)
+                break
+        else:
+            chains.append([m])
+    chain = max(chains, key=len, default=[])
+    if len(chain) < 2:
+        return line
+    out, pos = [], 0
+    for m in chain:
+        out.append(line[pos : m.start()].rstrip())
+        out.append(f"Pasal {m.group(1)}")
+        pos = m.end()
+    out.append(line[pos:])
+    return "\n".join(x for x in out if x.strip())
 
 
 def _drop_catchwords(text: str) -> str:

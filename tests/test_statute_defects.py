@@ -172,3 +172,20 @@ def test_identify_survives_ocr_in_titles() -> None:
     assert identify(scanned).id == "UU 15/2017"
     assert identify("UNDANG UNDANG REPUBLIK INDO NESIA NOMOR 6 TAHUN 2O2L TENT ANG ANGGARAN\nDENGAN RAHMAT").id == "UU 6/2021"
     assert identify("UNDANG-UNDANG NO. 17 TAHUN 1946 TENTANG PENGELUARAN UANG.\nMenimbang :").id == "UU 17/1946"
+
+
+def test_run_on_articles_of_old_acts_are_split() -> None:
+    """Old acts converted with the whole body on one line: 'Pasal 1. ... Pasal 2. ...'."""
+    from ingest.statute import parse_statute
+
+    body = (
+        "UNDANG-UNDANG NO. 11 TAHUN 1946 TENTANG CONTOH.\nMenimbang : bahwa perlu;\n"
+        "Mengingat : pasal 5 Undang-Undang Dasar; Memutuskan : Menetapkan Undang-undang sebagai berikut : "
+        "Pasal 1. Aturan lama diubah sebagaimana tersebut dalam pasal 8. II. Pasal 8 dihapuskan. "
+        "Pasal 2. Peraturan istimewa dihapuskan, lihat juga Pasal 7. Pasal 3. Undang-undang ini mulai berlaku "
+        "pada hari diumumkannya. " + "Agar Undang-undang ini diketahui oleh umum. " * 5
+    )
+    doc = parse_statute(body, doc_id="UU 11/1946")
+    assert [p.number for p in doc.pasal] == ["1", "2", "3"]
+    assert "Pasal 8 dihapuskan" in doc.get_pasal("1").text
+    assert "lihat juga Pasal 7." in doc.get_pasal("2").text
