@@ -316,6 +316,11 @@ def show_quotes(ans: Answer, terms: list[str], filtered: bool = False) -> None:
         for q in ans.quotes
     ]
     st.html("".join(parts))
+    for note in ans.notes:  # in-force warnings first, then whether age conditions fit the child asked about
+        if note.startswith("⚠"):
+            st.warning(escape_markdown(note.lstrip("⚠ ")), icon="⚠️")
+        else:
+            st.info(escape_markdown(note.lstrip("ℹ ")), icon="ℹ️")
 
 
 def show_passage(r: Retriever, p: Passage, terms: list[str], quote: str | None = None) -> None:
@@ -326,6 +331,10 @@ def show_passage(r: Retriever, p: Passage, terms: list[str], quote: str | None =
             f'<div class="lt-doctitle">{escape_html(p.doc_title)}</div></div>'
         )
         badges(reason_badges(p))
+        for n in p.validity:
+            st.warning(escape_markdown(n), icon="⚠️")
+        if p.age_note:
+            st.caption("Umur: " + escape_markdown(p.age_note, inline=True))
         if p.chunk.heading_path:
             st.caption(escape_markdown(breadcrumb(p.chunk.heading_path), inline=True))
         st.html(f'<div class="lt-text">{highlight_html(p.text, terms)}</div>')

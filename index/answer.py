@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.lexical import tokenize
 from index.retrieve import Passage, Retriever, SearchResult
+from index.situation import age_condition
 
 WEAK_MESSAGE = (
     "Bukti dalam korpus lemah: tidak ada pasal yang jelas menjawab pertanyaan ini. "
@@ -59,7 +60,7 @@ class Answer:
     def to_text(self) -> str:
         out = [self.text, ""]
         for p in self.result.passages:
-            why = f"  ({'; '.join(p.reasons)})" if p.reasons else ""
+            why = f"  ({'; '.join(p.reasons + ([p.age_note] if p.age_note else []))})" if p.reasons or p.age_note else ""
             out.append(f"[{p.rank}] {p.citation}{why}")
             out.append("    " + p.text.replace("\n", "\n    "))
         return "\n".join(out)
@@ -88,6 +89,7 @@ def sentences(text: str) -> list[str]:
 def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_quotes: int = 3, **kw) -> Answer:
     res = r.search(question, k=k, mode=mode, **kw)
     q_terms = set(tokenize(question, expand=True))
+    age = res.situation.age
     scored: list[tuple[float, int, str, Passage]] = []
     for p in res.passages:
         prior = 1.0 / (p.rank + 1)
@@ -95,6 +97,9 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
             terms = set(tokenize(s))
             overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
             bonus = 0.3 if "kutipan langsung" in p.reasons or any(x.startswith("sanksi") for x in p.reasons) else 0.0
+            if age is not None:
+                cond = age_condition(s)
+                bonus += 0.5 if cond is not None and cond.admits(age) else 0.0  # "belum berusia 14 tahun hanya ... tindakan"
             scored.append((overlap + prior + bonus, p.rank, s, p))
     scored.sort(key=lambda x: (-x[0], x[1]))
     quotes: list[Quote] = []
@@ -114,4 +119,5 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
             generic = re.sub(r"^\S+ Pasal \S+( ayat \(\w+\))? tidak berlaku lagi", f"{p.doc} tidak berlaku lagi", n) if p.doc == "KUHP" else n
             grouped.setdefault(generic, []).append(p.rank)
     notes = [f"⚠ {', '.join(f'[{r}]' for r in sorted(set(ranks)))} {n}" for n, ranks in grouped.items()]
+    notes += [f"ℹ [{p.rank}] {p.age_note[0].upper()}{p.age_note[1:]}." for p in res.passages if p.age_note]
     return Answer(question, quotes, res, notes)

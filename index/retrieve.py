@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.law import consolidated_citation, excluded_on, validity
+from index.situation import Situation, age_condition, age_note, read_situation
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -40,6 +41,7 @@ class Passage:
     in_force: bool = True
     validity: list[str] = field(default_factory=list)  # "tidak berlaku lagi sejak ...", successor
     legal_citation: str = ""  # "Pasal 76C UU 23/2002 sebagaimana diubah dengan UU 35/2014"
+    age_note: str = ""  # whether the provision's age condition covers the child the question describes
 
     def to_json(self) -> dict:
         return {
@@ -53,6 +55,7 @@ class Passage:
             "in_force": self.in_force,
             "validity": self.validity,
             "legal_citation": self.legal_citation,
+            "age_note": self.age_note or None,
         }
 
 
@@ -66,6 +69,7 @@ class SearchResult:
     best_dense: float = 0.0
     best_bm25: float = 0.0
     millis: float = 0.0
+    situation: Situation = field(default_factory=Situation)  # what the question says about the child
 
 
 def check_question(q: str) -> str:
@@ -103,6 +107,10 @@ class Retriever:
     second = 0.0
     weak_dense = 0.855
     weak_bm25 = 8.5
+    # lay situations (index/situation.py): statute wording added to the search, age conditions applied
+    # (an age condition is reported with each passage, not used to rank: a provision that excludes the
+    # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
+    use_situation = True
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -114,6 +122,7 @@ class Retriever:
         for i, c in enumerate(self.chunks):
             by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
+        self.ages = [age_condition(c.text) if c.doc_kind != "paper" else None for c in self.chunks]
         self.refs, self.referred_by = build_reference_graph(self.docs)
         # an article of a base act replaced by a later amending act in the index counts as that act's article
         self.current: dict[tuple[str, str], tuple[str, str]] = {}
@@ -198,13 +207,16 @@ class Retriever:
                 allowed[i] = (not docs or c.doc in docs) and (not kinds or c.doc_kind in kinds) and c.doc not in not_yet
         fused = np.zeros(n, dtype=np.float32)
         best_dense = best_bm = 0.0
+        sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
+        terms = sit.legal_terms()
+        searched = f"{question} {terms}" if terms else question
         if mode in ("hybrid", "dense"):
-            ds = self.dense_scores(question)
+            ds = self.dense_scores(searched)
             ds[~allowed] = -1
             best_dense = float(ds.max()) if n else 0.0
             fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
         if mode in ("hybrid", "bm25"):
-            bs = self.bm25_scores(question)
+            bs = self.bm25_scores(searched)
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
@@ -242,8 +254,10 @@ class Retriever:
                 v = validity(cit, as_of)
                 p.in_force, p.validity = v.in_force, v.notes
                 p.legal_citation = consolidated_citation(self.docs, cit)
+                p.age_note = age_note(self.ages[ci], sit)
             passages.append(p)
         res = SearchResult(question, passages, [Citation(d, p) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
+        res.situation = sit
         res.missing = sorted({c.doc for c, _ in find_citations(question) if c.doc and c.doc not in self.docs})
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         res.millis = (time.perf_counter() - t0) * 1000

@@ -541,3 +541,15 @@ def test_citation_checker_mode_and_as_of_date(app):
     at.date_input(key="as_of").set_value(dt.date(2021, 6, 1)).run()
     assert not at.exception
     assert not any("Pasal 433" in w.value for w in at.warning)
+
+
+def test_answer_shows_age_notes_and_in_force_warnings(app):
+    at = app.run()
+    at.text_input(key="question").input("polisi boleh nahan anak umur 13 tahun?").run()
+    assert not at.exception
+    infos = [str(e.value) for e in at.info]
+    assert any("TIDAK mencakup umur 13 tahun" in i for i in infos), infos
+    assert any(str(c.value).startswith("Umur: ") for c in at.caption)
+    at.text_input(key="question").input("pasal 310 KUHP").run()
+    warnings = " ".join(str(e.value) for e in at.warning)
+    assert "tidak berlaku lagi" in warnings and "433" in warnings, warnings

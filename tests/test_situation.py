@@ -1,0 +1,78 @@
+"""Reading a lay question's situation (age, offender or victim) and the age conditions of provisions."""
+from __future__ import annotations
+
+import pytest
+
+from index.situation import AgeCondition, Situation, age_condition, age_note, read_situation
+
+
+@pytest.mark.parametrize(
+    "q, age, offender, victim",
+    [
+        ("anak 13 thn membully temannya sampe luka, sanksinya apa?", 13, True, False),
+        ("Anak saya umur 10 tahun ketahuan nyuri hp temannya", 10, True, False),
+        ("Anak saya kelas 5 SD dipukul kakak kelasnya sampai memar, bisa dilaporkan?", None, False, True),
+        ("keponakan saya 17 thn ketangkep curi motor", 17, True, False),
+        ("anak saya dipukul, pelakunya bisa dijerat apa?", None, False, True),  # 'pelaku' is the other one
+        ("apa itu diversi?", None, False, False),
+        ("pidana penjara paling lama 10 tahun untuk pencurian", None, False, False),  # a term of years, no child
+    ],
+)
+def test_read_situation(q, age, offender, victim) -> None:
+    s = read_situation(q)
+    assert (s.age, s.child_offender, s.child_victim) == (age, offender, victim)
+
+
+def test_age_below_a_limit_is_below_it() -> None:
+    s = read_situation("bagaimana jika umur anak belum 12 tahun?")
+    assert s.age == 11 and s.age_phrase == "di bawah 12 tahun"
+
+
+def test_legal_terms_only_for_consequences() -> None:
+    assert "dikenai tindakan" in read_situation("anak 13 tahun mencuri, hukumannya apa?").legal_terms()
+    assert read_situation("berapa lama anak boleh ditahan polisi?").legal_terms() == ""  # procedure: no extra words
+    assert "Kekerasan terhadap Anak" in read_situation("anak saya dipukul tetangga, bisa dilaporkan?").legal_terms()
+    assert read_situation("anak saya mau dinikahkan, bisa dicegah?").legal_terms() == ""
+
+
+@pytest.mark.parametrize(
+    "text, cond",
+    [
+        ("Dalam hal Anak belum berumur 12 (dua belas) tahun melakukan atau diduga melakukan tindak pidana", AgeCondition(0, 12)),
+        ("(2) Anak yang belum berusia 14 (empat belas) tahun hanya dapat dikenai tindakan.", AgeCondition(0, 14)),
+        ("Anak yang telah berumur 12 (dua belas) tahun, tetapi belum berumur 18 (delapan belas) tahun", AgeCondition(12, 18)),
+        ("a. Anak telah berumur 14 (empat belas) tahun atau lebih; dan", AgeCondition(14, 200)),
+        ("dipidana dengan pidana penjara paling lama 15 (lima belas) tahun", None),
+        ("Pemerintah wajib menyelenggarakan pendidikan dasar minimal 9 (sembilan) tahun untuk semua anak.", None),
+    ],
+)
+def test_age_condition(text, cond) -> None:
+    assert age_condition(text) == cond
+
+
+def test_age_note_says_whether_the_child_is_covered() -> None:
+    sit = Situation(age=13, age_phrase="13 tahun")
+    assert "TIDAK mencakup umur 13 tahun" in age_note(AgeCondition(14, 200), sit)
+    assert age_note(AgeCondition(0, 14), sit).endswith("mencakup umur 13 tahun dalam pertanyaan")
+    assert "TIDAK" not in age_note(AgeCondition(0, 14), sit)
+    assert age_note(None, sit) == "" and age_note(AgeCondition(0, 14), Situation()) == ""
+
+
+def test_flagship_question_finds_the_juvenile_sanction_rule(retriever) -> None:
+    """'anak 13 tahun membully temannya, sanksinya apa?': UU 11/2012 Pasal 69 (under 14: only tindakan)
+    in the top five, with a note that its age condition covers a child of 13, quoted at ayat (2)."""
+    from index.answer import answer
+
+    ans = answer(retriever, "anak 13 tahun membully temannya, sanksinya apa?", k=5)
+    hits = [p for p in ans.result.passages if (p.doc, p.pasal) == ("UU 11/2012", "69")]
+    assert hits, [p.citation for p in ans.result.passages]
+    assert hits[0].age_note.endswith("mencakup umur 13 tahun dalam pertanyaan")
+    assert any("belum berusia 14" in q.text for q in ans.quotes if q.marker == hits[0].rank)
+
+
+def test_provision_excluding_the_childs_age_is_kept_and_flagged(retriever) -> None:
+    res = retriever.search("polisi boleh nahan anak umur 13 tahun?", k=5)
+    top = res.passages[0]
+    assert (top.doc, top.pasal) == ("UU 11/2012", "32")  # the answer is "no: only from 14"
+    assert "TIDAK mencakup umur 13 tahun" in top.age_note
+    assert top.to_json()["age_note"] == top.age_note
