@@ -116,7 +116,68 @@ LAY_TO_LEGAL: dict[str, str] = {
     "viral": "mendistribusikan",
     "meme": "penghinaan",
     "melapor": "laporan pengaduan",
+    # general lay -> statute vocabulary (written from the statutes' terms, not from the gold questions)
+    "lapas": "lembaga pemasyarakatan LPKA",
+    "bui": "pidana penjara",
+    "dibui": "pidana penjara",
+    "tahanan": "penahanan",
+    "kabur": "melarikan diri",
+    "visum": "visum et repertum",
+    "aborsi": "pengguguran kandungan aborsi",
+    "sodomi": "cabul",
+    "adopsi": "pengangkatan anak",
+    "asuh": "kuasa asuh pengasuhan",
+    "cerai": "perceraian kuasa asuh",
+    "cacat": "penyandang disabilitas",
+    "ngamen": "eksploitasi ekonomi",
+    "trafficking": "perdagangan penjualan",
+    "prostitusi": "eksploitasi seksual pelacuran",
+    "bapas": "Balai Pemasyarakatan Pembimbing Kemasyarakatan",
+    "peksos": "Pekerja Sosial Profesional",
+    "didampingi": "pendampingan pendamping",
+    "residivis": "pengulangan",
+    "hamil": "kehamilan kandungan",
+    "siri": "perkawinan",
+    "dibebaskan": "bebas",
+    "penangguhan": "penangguhan penahanan jaminan",
+    "interogasi": "pemeriksaan",
+    "ngaku": "pengakuan",
+    "wartawan": "media identitas",
+    "berita": "media identitas",
+    "rahasia": "kerahasiaan identitas",
+    "sexting": "pornografi elektronik",
+    "grooming": "membujuk cabul",
+    "raba": "cabul",
+    "meraba": "cabul",
+    "colek": "cabul",
+    "mabuk": "minuman keras alkohol",
+    "rokok": "zat adiktif",
+    "merokok": "zat adiktif",
+    "judi": "perjudian",
+    "pacaran": "persetubuhan cabul",
+    "hp": "barang",
 }
+
+# Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).
+# Matched on the lowercased question; the legal words are added to both the BM25 and the dense query.
+LAY_PHRASES: dict[str, str] = {
+    r"kerja\s+sosial": "pidana pelayanan masyarakat",
+    r"(?:di)?campur(?:kan)?\s+(?:sama|dengan|dgn)": "dipisahkan",
+    r"(?:nga|menga|di)?kabar(?:in|i)?\b": "memberitahukan pemberitahuan",
+    r"(?:di)?pulang(?:kan|in)?\s+(?:ke|kepada)\s+(?:orang\s*tua|ortu)": "menyerahkan kembali kepada orang tua/Wali",
+    r"\bkpad\b": "Komisi Perlindungan Anak Daerah",
+    r"\bkpai\b": "Komisi Perlindungan Anak Indonesia",
+    r"(?:bareng|bersama|sama)\s+orang\s+dewasa": "bersama-sama dengan orang dewasa",
+    r"(?:di)?cabut\s+hak": "pencabutan hak",
+    r"di\s*sidang\s+di\s*mana|diadili\s+di\s*mana": "pengadilan yang berwenang memeriksa",
+}
+_LAY_PHRASES = [(re.compile(k, re.I), v) for k, v in LAY_PHRASES.items()]
+
+
+def legal_paraphrase(question: str) -> str:
+    """The legal wording of lay phrases in the question, to be searched alongside it."""
+    return " ".join(v for rx, v in _LAY_PHRASES if rx.search(question))
+
 
 _KEEP_CLITIC = frozenset({"sekolah", "masalah", "jumlah", "daerah", "rumah", "nikah", "sejarah", "hadiah", "ibadah", "lembaga", "telah", "salah", "sudah", "wilayah", "istilah", "musyawarah", "langkah", "kaidah", "amanah", "nafkah", "hibah", "sengketa", "bawah", "tengah", "pemerintah", "perintah", "tanah", "sumpah", "marah", "akidah", "maslahat", "setelah", "adalah", "ialah", "kepala", "celah", "mahkamah", "berkah", "syariah", "kelamin", "rendah", "susah", "pindah", "olah", "kalah", "entah"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:[a-z0-9]*)")

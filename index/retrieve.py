@@ -12,6 +12,7 @@ import numpy as np
 
 from index.law import consolidated_citation, excluded_on, validity
 from index.situation import Situation, age_condition, age_note, read_situation
+from index.lexical import legal_paraphrase
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -111,6 +112,7 @@ class Retriever:
     # (an age condition is reported with each passage, not used to rank: a provision that excludes the
     # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
     use_situation = True
+    use_phrases = True  # index/lexical.py LAY_PHRASES
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -208,7 +210,7 @@ class Retriever:
         fused = np.zeros(n, dtype=np.float32)
         best_dense = best_bm = 0.0
         sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
-        terms = sit.legal_terms()
+        terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(question) if self.use_phrases else "") if t)
         searched = f"{question} {terms}" if terms else question
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)

@@ -72,8 +72,10 @@ class Situation:
         parts: list[str] = []
         if self.child_offender and self.asks_sanction:
             parts.append("Anak dijatuhi pidana atau dikenai tindakan")
-        if self.child_victim and self.violence and (self.asks_sanction or self.asks_report):
-            parts.append("Setiap Orang dilarang melakukan Kekerasan terhadap Anak")
+        if self.child_victim and (self.asks_sanction or self.asks_report):
+            # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
+            # follows through the reference graph); violence has its own term of art
+            parts.append("Setiap Orang dilarang melakukan Kekerasan terhadap Anak" if self.violence else "Setiap Orang dilarang terhadap Anak")
         return " ".join(parts)
 
 

@@ -76,3 +76,11 @@ def test_provision_excluding_the_childs_age_is_kept_and_flagged(retriever) -> No
     assert (top.doc, top.pasal) == ("UU 11/2012", "32")  # the answer is "no: only from 14"
     assert "TIDAK mencakup umur 13 tahun" in top.age_note
     assert top.to_json()["age_note"] == top.age_note
+
+
+def test_lay_phrases_become_statute_wording() -> None:
+    from index.lexical import legal_paraphrase
+
+    assert "pelayanan masyarakat" in legal_paraphrase("apa anak bisa dihukum kerja sosial aja?")
+    assert "Komisi Perlindungan Anak Daerah" in legal_paraphrase("di kabupaten saya ada KPAD")
+    assert legal_paraphrase("anak saya kerja di toko") == ""  # 'kerja' alone is not 'kerja sosial'
