@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.law import consolidated_citation, excluded_on, validity
-from index.situation import Situation, age_condition, age_note, read_situation
+from index.situation import Facet, Situation, age_condition, age_note, read_situation
 from index.lexical import legal_paraphrase
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
@@ -244,6 +244,9 @@ class Retriever:
             seen.add(key)
             if len(ranked) >= max(k * 3, 20):
                 break
+        if mode == "hybrid":
+            for facet in sit.facets():
+                ranked = self._with_facet(ranked, facet, allowed)
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
@@ -264,6 +267,26 @@ class Retriever:
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         res.millis = (time.perf_counter() - t0) * 1000
         return res
+
+    def _with_facet(self, ranked, facet: Facet, allowed: np.ndarray, at: int = 2):
+        """The best article for a second facet of the question, placed third unless it is already above."""
+        ds = self.dense_scores(facet.query)
+        ds[~allowed] = -1
+        bs = self.bm25_scores(facet.query)
+        bs[~allowed] = 0
+        fused = _rrf(ds, valid=ds > -1, k=self.rrf_k) + _rrf(bs, valid=bs > 0, k=self.rrf_k)
+        have = {key for key, _, _ in ranked}
+        for key, _ in self._group(fused)[:50]:
+            p = self.article(*key)
+            if p is None or not facet.admits(p.text):
+                continue
+            if key in have:
+                if [k for k, _, _ in ranked].index(key) <= at:
+                    return ranked
+                ranked = [r for r in ranked if r[0] != key]
+            score = ranked[min(at, len(ranked)) - 1][1] if ranked else 1.0
+            return ranked[:at] + [(key, score, [f"larangan atas perbuatannya: {facet.phrase}"])] + ranked[at:]
+        return ranked
 
     def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
         """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""

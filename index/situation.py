@@ -42,6 +42,11 @@ VIOLENCE_WORDS = {
     "dipukul", "dipukulin", "dibully", "dianiaya", "dikeroyok", "disiksa", "ditampar", "ditendang", "dijambak",
     "disakiti", "bully", "dibully", "kekerasan", "memar", "luka",
 }
+VIOLENCE_ACTS = {
+    "membully", "ngebully", "bully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
+    "menampar", "menusuk", "luka", "memar", "melukai",
+}
+PEERS = {"teman", "temannya", "temennya", "temen", "adik", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya", "anak"}
 RE_SANCTION = re.compile(
     r"\b(sanksi\w*|hukum(?:an|annya)?|dihukum|dipidana|pidana\w*|dipenjara|penjara|dijerat|kena\s+apa|ancaman\w*|diapain)\b",
     re.I,
@@ -58,6 +63,7 @@ class Situation:
     asks_sanction: bool = False
     school: str | None = None
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
+    peer_victim: bool = False  # the child hurt another child ("membully temannya")
     violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
     notes: list[str] = field(default_factory=list)
 
@@ -77,6 +83,29 @@ class Situation:
             # follows through the reference graph); violence has its own term of art
             parts.append("Setiap Orang dilarang melakukan Kekerasan terhadap Anak" if self.violence else "Setiap Orang dilarang terhadap Anak")
         return " ".join(parts)
+
+
+    def facets(self) -> list[Facet]:
+        """Second questions inside the question, searched on their own: a child who hurt another child
+        raises both the juvenile sanction regime and the offence against a child (its prohibition,
+        whose sanction article follows it)."""
+        if self.child_offender and self.violence and self.peer_victim and (self.asks_sanction or self.asks_report):
+            return [Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")]
+        return []
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A second search: its query, the term of art a matching article must use verbatim, and a word it
+    must contain (e.g. "dilarang" for a prohibition)."""
+
+    query: str
+    phrase: str
+    must: str = ""
+
+    def admits(self, article_text: str) -> bool:
+        t = " ".join(article_text.split()).lower()
+        return self.phrase.lower() in t and self.must.lower() in t
 
 
 def read_situation(question: str) -> Situation:
@@ -110,6 +139,8 @@ def read_situation(question: str) -> Situation:
         s.violence = bool(words & VIOLENCE_WORDS)
     elif accused or offence or re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
         s.child_offender = True
+        s.violence = bool(words & VIOLENCE_ACTS)
+        s.peer_victim = s.violence and bool(words & PEERS)
     return s
 
 

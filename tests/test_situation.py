@@ -68,6 +68,20 @@ def test_flagship_question_finds_the_juvenile_sanction_rule(retriever) -> None:
     assert hits, [p.citation for p in ans.result.passages]
     assert hits[0].age_note.endswith("mencakup umur 13 tahun dalam pertanyaan")
     assert any("belum berusia 14" in q.text for q in ans.quotes if q.marker == hits[0].rank)
+    # the other facet: the child hurt another child, an act the Child Protection Act prohibits, with its sanction
+    keys = [(p.doc, p.pasal) for p in ans.result.passages]
+    assert ("UU 35/2014", "76C") in keys and ("UU 35/2014", "80") in keys, keys
+    assert keys.index(("UU 35/2014", "80")) == keys.index(("UU 35/2014", "76C")) + 1
+
+
+def test_facet_needs_the_term_of_art_verbatim() -> None:
+    from index.situation import Facet
+
+    f = Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")
+    assert f.admits("Setiap Orang dilarang menempatkan, membiarkan, melakukan, ... atau turut serta melakukan Kekerasan\nterhadap Anak.")
+    assert not f.admits("Setiap Orang dilarang melakukan Kekerasan atau ancaman Kekerasan memaksa Anak melakukan persetubuhan")
+    assert read_situation("anak 13 tahun membully temannya, sanksinya apa?").facets() == [f]
+    assert read_situation("anak 13 tahun mencuri, sanksinya apa?").facets() == []
 
 
 def test_provision_excluding_the_childs_age_is_kept_and_flagged(retriever) -> None:
