@@ -49,6 +49,7 @@ class SourceFile:
     sha256: str
     entry: corpus_mod.SourceEntry | None = None
     rank: int = 0  # 0 = primary rendering in the manifest, 1+ = alternates, 9 = not in manifest
+    changed: bool = False  # named in the manifest, but its sha256 differs (edited locally, or replaced)
 
 
 @dataclass
@@ -94,11 +95,13 @@ def discover(sources: Path | None = None) -> tuple[list[SourceFile], list[Proble
                 problems.append(
                     Problem(rel, f"{rel}: sha256 {h[:12]}… does not match the manifest entry for {e.id} ({ref.sha256[:12]}…); "
                             "the file changed or is corrupt. Re-run `lentera sync`, or update the manifest if the change is intended. "
-                            "Ingested as an unlisted file.", "warning")
+                            f"Ingested as {e.id} if its title still names that act, otherwise as an unlisted file.", "warning")
                 )
-            else:
-                hit = (e, rank)
-        files.append(SourceFile(path, h, hit[0] if hit else None, hit[1] if hit else 9))
+            hit = (e, rank)
+            changed = bool(ref.sha256 and ref.sha256 != h)
+        else:
+            changed = False
+        files.append(SourceFile(path, h, hit[0] if hit else None, hit[1] if hit else 9, changed))
     return files, problems
 
 
@@ -135,6 +138,13 @@ def parse_source(sf: SourceFile) -> tuple[Document, list[str]]:
         return doc, warnings + list(doc.warnings)
     text = read_source_text(sf.path, warnings)
     ident: Identity | None
+    if entry is not None and sf.changed and entry.type != "paper":
+        # an edited copy keeps its manifest identity (title, dates, what it amends) and so its cached
+        # embeddings; a different act put under the name does not
+        own = identify(text, name)
+        if own is not None and own.id != entry.id:
+            warnings.append(f"{name}: its title names {own.id}, not {entry.id}; ingested as {own.id}")
+            entry = None
     if entry is not None:
         ident = Identity(entry.id, entry.type, entry.get("number"), entry.get("year"), entry.title)
     else:

@@ -67,6 +67,23 @@ def test_manifest_hash_mismatch_is_reported(tmp_path, monkeypatch):
     assert any("does not match the manifest" in p.message for p in corpus.problems)
 
 
+def test_locally_edited_manifest_file_keeps_its_identity(tmp_path, monkeypatch):
+    """Fixing an OCR slip in a synced file must not turn UU 11/2012 into an unlisted document (its title,
+    dates and cached embeddings depend on the manifest entry)."""
+    from tests.conftest import mirror_file
+
+    monkeypatch.setenv("LENTERA_HOME", str(tmp_path / "home"))
+    src = tmp_path / "src" / "statutes"
+    src.mkdir(parents=True)
+    text = mirror_file("statutes/uu-11-2012.md").read_text(encoding="utf-8")
+    (src / "uu-11-2012.md").write_text(text.replace("Diversi", "Diversi ", 1), encoding="utf-8")
+    corpus = load_corpus(tmp_path / "src")
+    assert any("does not match the manifest" in p.message for p in corpus.problems)
+    (doc,) = corpus.documents
+    assert doc.id == "UU 11/2012" and doc.title.startswith("Undang-Undang Nomor 11 Tahun 2012")
+    assert doc.meta  # manifest metadata kept
+
+
 def test_sync_refuses_a_mirror_file_with_a_wrong_hash(tmp_path, monkeypatch):
     from ingest.corpus import sync
 
