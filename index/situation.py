@@ -3,13 +3,15 @@
 Statutes speak of "Anak yang Berkonflik dengan Hukum", "Anak Korban" and age limits ("belum berumur
 12 (dua belas) tahun"); people write "anak 13 thn membully temannya, sanksinya apa?". This module reads
 the second in terms of the first, so retrieval can (a) search with the statute's own wording for the
-child's position and (b) prefer provisions whose age condition the child meets and set aside those it
-does not. Nothing here names an article: which provisions match is read from the corpus text.
+child's position, (b) search a second facet of the question on its own, and (c) tell the reader whether
+each provision's age condition covers the child. Age conditions are not used to rank: a provision that
+excludes the child is often the answer ("penahanan ... Anak telah berumur 14 tahun" for a child of 13).
+Nothing here names an article: which provisions match is read from the corpus text.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # ------------------------------------------------------------------ the question
 
@@ -61,15 +63,9 @@ class Situation:
     child_offender: bool = False
     child_victim: bool = False
     asks_sanction: bool = False
-    school: str | None = None
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def found(self) -> bool:
-        return self.age is not None or self.child_offender or self.child_victim
 
     def legal_terms(self) -> str:
         """The statute's words for this situation, added to the search (never shown as an answer).
@@ -83,7 +79,6 @@ class Situation:
             # follows through the reference graph); violence has its own term of art
             parts.append("Setiap Orang dilarang melakukan Kekerasan terhadap Anak" if self.violence else "Setiap Orang dilarang terhadap Anak")
         return " ".join(parts)
-
 
     def facets(self) -> list[Facet]:
         """Second questions inside the question, searched on their own: a child who hurt another child
@@ -120,12 +115,9 @@ def read_situation(question: str) -> Situation:
         if re.search(r"\b(belum|di\s*bawah|kurang\s+dari)\s+(?:ber)?(?:umur|usia)?\s*$", q[: m.start(1)]):
             s.age_phrase = f"di bawah {age} tahun"
             age -= 1  # "anak yang belum 12 tahun": some age below 12
-        if age < 18 or re.search(rf"\b{_CHILD}", q[: m.start() + 1] + q[m.start():m.end()]):
+        if age < 18 or re.match(rf"\s*{_CHILD}", m.group(0)):  # "umur 30 tahun" alone is an adult
             s.age = age
             has_child = True
-    sm = RE_SCHOOL.search(q)
-    if sm:
-        s.school = sm.group(1)
     s.asks_sanction = bool(RE_SANCTION.search(q))
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut)\b", q))
     if not has_child:
