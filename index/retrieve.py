@@ -252,7 +252,7 @@ class Retriever:
                 break
         if mode == "hybrid":
             for facet in sit.facets():
-                ranked = self._with_facet(ranked, facet, allowed)
+                ranked = self._with_facet(ranked, facet, allowed, at=facet.at)
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
@@ -290,7 +290,7 @@ class Retriever:
                 if [k for k, _, _ in ranked].index(key) <= at:
                     return ranked
                 ranked = [r for r in ranked if r[0] != key]
-            score = ranked[min(at, len(ranked)) - 1][1] if ranked else 1.0
+            score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
             return ranked[:at] + [(key, score, [f"larangan atas perbuatannya: {facet.phrase}"])] + ranked[at:]
         return ranked
 

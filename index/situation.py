@@ -11,7 +11,7 @@ Nothing here names an article: which provisions match is read from the corpus te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # ------------------------------------------------------------------ the question
 
@@ -46,11 +46,12 @@ VIOLENCE_WORDS = {
 }
 VIOLENCE_ACTS = {
     "membully", "ngebully", "bully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
-    "menampar", "menusuk", "luka", "memar", "melukai",
+    "menampar", "menusuk", "luka", "memar", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
+    "njambak", "menjambak",
 }
 PEERS = {"teman", "temannya", "temennya", "temen", "adik", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya", "anak"}
 RE_SANCTION = re.compile(
-    r"\b(sanksi\w*|hukum(?:an|annya)?|dihukum|dipidana|pidana\w*|dipenjara|penjara|dijerat|kena\s+apa|ancaman\w*|diapain)\b",
+    r"\b(sanksi\w*|hukum(?:an|annya)?|dihukum|dipidana|pidana\w*|dipenjara|penjara|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|ancaman\w*|diapain)\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -66,6 +67,7 @@ class Situation:
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
+    harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
     def legal_terms(self) -> str:
         """The statute's words for this situation, added to the search (never shown as an answer).
@@ -76,8 +78,8 @@ class Situation:
             parts.append("Anak dijatuhi pidana atau dikenai tindakan")
         if self.child_victim and (self.asks_sanction or self.asks_report):
             # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
-            # follows through the reference graph); violence has its own term of art
-            parts.append("Setiap Orang dilarang melakukan Kekerasan terhadap Anak" if self.violence else "Setiap Orang dilarang terhadap Anak")
+            # follows through the reference graph), named by the statute's term for the harm
+            parts.append(f"Setiap Orang dilarang {' '.join(self.harms) or 'terhadap'} Anak")
         return " ".join(parts)
 
     def facets(self) -> list[Facet]:
@@ -86,6 +88,9 @@ class Situation:
         whose sanction article follows it)."""
         if self.child_offender and self.violence and self.peer_victim and (self.asks_sanction or self.asks_report):
             return [Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")]
+        if self.child_victim and (self.asks_sanction or self.asks_report):
+            # the prohibition that names what was done to the child answers "pelakunya kena apa?"
+            return [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
         return []
 
 
@@ -97,6 +102,7 @@ class Facet:
     query: str
     phrase: str
     must: str = ""
+    at: int = 2  # rank (0-based) it is placed at
 
     def admits(self, article_text: str) -> bool:
         t = " ".join(article_text.split()).lower()
@@ -122,18 +128,75 @@ def read_situation(question: str) -> Situation:
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut)\b", q))
     if not has_child:
         return s
-    victim = bool(words & VICTIM_WORDS)
-    accused = bool(words & ACCUSED_PASSIVES)
+    tokens = _WORD.findall(q)
+    victim = bool(words & VICTIM_WORDS) or _adult_acts_on_child(tokens)
+    # "gurunya bisa dipidana": a passive counts for the child only when the child is its subject
+    accused = any(t in ACCUSED_PASSIVES and _subject_before(tokens, j) == "child" for j, t in enumerate(tokens))
     offence = bool(words & OFFENCE_WORDS)
     # "anak saya dipukul ..., pelakunya bisa dijerat apa?": the child is the victim, "pelaku" is the other
     if victim:
         s.child_victim = True
-        s.violence = bool(words & VIOLENCE_WORDS)
+        s.violence = bool(words & (VIOLENCE_WORDS | VIOLENCE_ACTS))
+        s.harms = [term for term, lay in HARMS if words & lay]
     elif accused or offence or re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
         s.child_offender = True
         s.violence = bool(words & VIOLENCE_ACTS)
         s.peer_victim = s.violence and bool(words & PEERS)
     return s
+
+
+# What can be done to a child, as the prohibitions of UU 35/2014 (Pasal 76A-76J) name it, with the lay
+# words for it. The term must occur verbatim in the prohibition a facet brings (Facet.admits).
+HARMS: list[tuple[str, set[str]]] = [
+    ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
+    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi"}),
+    ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil"}),
+    ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "diurus"}),
+    ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi"}),
+    ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil"}),
+    ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan"}),
+    ("penculikan", {"diculik", "menculik", "penculikan"}),
+]
+
+# Adults who harm children in the questions people ask; authorities (polisi, hakim, jaksa) are not here:
+# "polisi boleh nahan anak?" is about the child as a suspect.
+ADULTS = {
+    "guru", "gurunya", "ortu", "ortunya", "ayah", "ayahnya", "ibu", "ibunya", "bapak", "bapaknya", "tetangga",
+    "tetangganya", "pengasuh", "pengasuhnya", "majikan", "majikannya", "pacar", "pacarnya", "om", "paman",
+    "kakek", "bandar", "pelaku", "pelakunya", "oknum", "orang", "dewasa", "seseorang", "mereka",
+}
+_CHILD_WORD = re.compile(rf"^{_CHILD}\w*$")
+
+
+def _role(tok: str) -> str | None:
+    if tok in ADULTS:
+        return "adult"
+    if _CHILD_WORD.match(tok):
+        return "child"
+    return None
+
+
+def _subject_before(tokens: list[str], j: int) -> str | None:
+    """The nearest person word before position j: who a passive verb there is about."""
+    for t in reversed(tokens[max(0, j - 6) : j]):
+        r = _role(t)
+        if r:
+            return r
+    return None
+
+
+def _adult_acts_on_child(tokens: list[str]) -> bool:
+    """"guru nampar murid", "ortu yang ngebiarin anaknya": an adult, then an active verb, then the child."""
+    for i, t in enumerate(tokens):
+        if _role(t) != "adult":
+            continue
+        for j in range(i + 1, min(len(tokens), i + 5)):
+            if _role(tokens[j]) == "child":
+                between = tokens[i + 1 : j]
+                return any(re.match(r"^(me|ng|ny|n[aeiou])\w{3,}", w) or w.endswith("in") for w in between)
+            if _role(tokens[j]) == "adult":
+                break
+    return False
 
 
 # ------------------------------------------------------------------ the provisions

@@ -98,3 +98,30 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pelayanan masyarakat" in legal_paraphrase("apa anak bisa dihukum kerja sosial aja?")
     assert "Komisi Perlindungan Anak Daerah" in legal_paraphrase("di kabupaten saya ada KPAD")
     assert legal_paraphrase("anak saya kerja di toko") == ""  # 'kerja' alone is not 'kerja sosial'
+
+
+@pytest.mark.parametrize(
+    "q, victim, offender, harms",
+    [
+        ("guru nampar murid sampai pipinya merah, gurunya bisa dipidana?", True, False, ["Kekerasan terhadap"]),
+        ("ortu yang ngebiarin anaknya nggak diurus, bisa dipidana?", True, False, ["penelantaran"]),
+        ("polisi boleh nahan anak umur 13 tahun?", False, False, []),  # the police act on a suspect, not a victim
+        ("anak SMP dijadiin kurir sabu sama bandar, hukuman buat bandarnya apa?", True, False, ["narkotika"]),
+        ("anak saya dicabuli tetangga, pelakunya kena pasal apa?", True, False, ["perbuatan cabul"]),
+    ],
+)
+def test_who_did_what_to_whom(q, victim, offender, harms) -> None:
+    s = read_situation(q)
+    assert (s.child_victim, s.child_offender, s.harms) == (victim, offender, harms)
+
+
+def test_victim_facets_name_the_prohibition_first() -> None:
+    (f,) = read_situation("anak saya dicabuli tetangga, pelakunya kena pasal apa?").facets()
+    assert f.at == 0 and f.phrase == "perbuatan cabul" and f.must == "dilarang"
+    assert read_situation("anak saya dicabuli tetangga, sekarang trauma, ke psikolog mana?").facets() == []  # no sanction asked
+
+
+def test_victim_question_brings_the_prohibition_and_its_sanction(retriever) -> None:
+    res = retriever.search("ortu yang ngebiarin anaknya nggak diurus sampai kurus kering bisa dipidana?", k=5)
+    keys = [(p.doc, p.pasal) for p in res.passages]
+    assert keys[:2] == [("UU 35/2014", "76B"), ("UU 35/2014", "77B")], keys
