@@ -31,7 +31,9 @@ OFFENCE_WORDS = {
     "tawuran", "nyuri", "mencuri", "curi", "membunuh", "bunuh", "membully", "ngebully", "bully", "memukul",
     "mukul", "ngebut", "nabrak", "menabrak", "merampok", "perampokan", "pencurian", "maling", "balapan",
     "geng", "memperkosa", "mencabuli", "menganiaya", "menusuk", "membakar", "kebakar", "ngerusak", "merusak",
-    "memalak", "malak", "mengeroyok", "ngeroyok", "narkoba", "sabu", "kurir",
+    "memalak", "malak", "mengeroyok", "ngeroyok", "narkoba", "sabu", "kurir", "nyolong", "mencopet",
+    "nyopet", "copet", "begal", "membegal", "ngebegal", "jambret", "menjambret", "ngejambret", "nonjok",
+    "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung", "vandalisme", "corat",
 }
 # The child suffers (victim).
 VICTIM_WORDS = {
@@ -39,15 +41,20 @@ VICTIM_WORDS = {
     "diancam", "dikeroyok", "diejek", "ditelantarkan", "ditinggal", "dijadiin", "dijadikan", "dipekerjakan",
     "disiksa", "ditampar", "ditendang", "dijambak", "dilecehkan", "dinikahkan", "diculik", "dipalak",
     "dihina", "dipermalukan", "disakiti", "trauma", "nelantarin", "dieksploitasi", "dibujuk", "dirayu",
+    "digebukin", "digebuki", "dihajar", "ditonjok", "disabet", "dicubit", "dijewer", "disetrum", "disundut",
+    "disulut", "dibanting", "dicekik", "dilempar", "dirundung", "digerepe", "diintip", "diraba", "dicolek",
+    "disodomi", "disetubuhi", "ditiduri", "dihamili", "diperdagangkan", "dilacurkan", "dipekerjain",
 }
 VIOLENCE_WORDS = {
     "dipukul", "dipukulin", "dibully", "dianiaya", "dikeroyok", "disiksa", "ditampar", "ditendang", "dijambak",
-    "disakiti", "bully", "dibully", "kekerasan", "memar", "luka",
+    "disakiti", "bully", "kekerasan", "memar", "luka", "digebukin", "digebuki", "dihajar", "ditonjok",
+    "disabet", "dicubit", "dijewer", "disetrum", "disundut", "disulut", "dibanting", "dicekik", "dilempar",
+    "dirundung", "perundungan", "dipalak",
 }
 VIOLENCE_ACTS = {
     "membully", "ngebully", "bully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
     "menampar", "menusuk", "luka", "memar", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
-    "njambak", "menjambak",
+    "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
 }
 PEERS = {"teman", "temannya", "temennya", "temen", "adik", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya", "anak"}
 RE_SANCTION = re.compile(
