@@ -252,7 +252,7 @@ def test_gold_file_loads() -> None:
     from eval.run import load_gold
 
     gold = load_gold()
-    assert len(gold) == 206
+    assert len(gold) == 220
     assert {q["type"] for q in gold} == {"lay", "legal", "citation", "paper", "no_answer"}
 
 
@@ -336,7 +336,7 @@ def test_full_eval_on_real_index(tmp_path, capsys) -> None:
         for k in ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10", "no_answer_accuracy", "false_refusal_rate", "citation_validity"):
             assert o[k] is not None and 0.0 <= o[k] <= 1.0, (name, k, o[k])
         assert o["recall@1"] <= o["recall@5"] <= o["recall@10"]
-        assert len(s["questions"]) == 206
+        assert len(s["questions"]) == 220
     assert 0.0 <= res["systems"]["lentera"]["overall"]["quote_validity"] <= 1.0
     assert "## Failures of lentera" in (out / "report.md").read_text()
 
