@@ -96,7 +96,11 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
         for s in sentences(p.text):
             terms = set(tokenize(s))
             overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
-            bonus = 0.3 if "kutipan langsung" in p.reasons or any(x.startswith("sanksi") for x in p.reasons) else 0.0
+            bonus = 0.3 if "kutipan langsung" in p.reasons or any(x.startswith(("sanksi", "larangan")) for x in p.reasons) else 0.0
+            for why in p.reasons:  # a sanction is quoted where it names the prohibition it punishes
+                m = re.match(r"sanksi atas (Pasal \S+)", why)
+                if m and re.search(rf"\b{re.escape(m.group(1))}\b", s):
+                    bonus += 0.3
             if age is not None:
                 cond = age_condition(s)
                 bonus += 0.5 if cond is not None and cond.admits(age) else 0.0  # "belum berusia 14 tahun hanya ... tindakan"

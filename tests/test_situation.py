@@ -72,6 +72,10 @@ def test_flagship_question_finds_the_juvenile_sanction_rule(retriever) -> None:
     keys = [(p.doc, p.pasal) for p in ans.result.passages]
     assert ("UU 35/2014", "76C") in keys and ("UU 35/2014", "80") in keys, keys
     assert keys.index(("UU 35/2014", "80")) == keys.index(("UU 35/2014", "76C")) + 1
+    # the answer quotes the three: under 14 only tindakan, the prohibition, and the sanction where it names 76C
+    quoted = {q.citation: q.text for q in ans.quotes}
+    assert "Kekerasan terhadap Anak" in quoted["UU 35/2014 Pasal 76C"]
+    assert "sebagaimana dimaksud dalam Pasal 76C" in quoted["UU 35/2014 Pasal 80"]
 
 
 def test_facet_needs_the_term_of_art_verbatim() -> None:
