@@ -129,3 +129,23 @@ def test_victim_question_brings_the_prohibition_and_its_sanction(retriever) -> N
     res = retriever.search("ortu yang ngebiarin anaknya nggak diurus sampai kurus kering bisa dipidana?", k=5)
     keys = [(p.doc, p.pasal) for p in res.passages]
     assert keys[:2] == [("UU 35/2014", "76B"), ("UU 35/2014", "77B")], keys
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_question_reads_without_error(q) -> None:
+    s = read_situation(q)
+    assert s.age is None or 0 <= s.age < 100
+    for f in s.facets():
+        assert f.phrase and f.query
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="anak umur belum tahun 0123456789 ()berusia", max_size=120))
+def test_any_provision_text_gives_a_sane_age_condition(t) -> None:
+    c = age_condition(t)
+    assert c is None or 0 <= c.lo < c.hi
