@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from index.law import consolidated_citation, excluded_on, validity
-from index.situation import Facet, Situation, age_condition, age_note, read_situation
 from index.lexical import legal_paraphrase
+from index.situation import Facet, Situation, age_condition, age_note, read_situation
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -108,8 +108,8 @@ class Retriever:
     second = 0.0
     weak_dense = 0.855
     weak_bm25 = 8.5
-    # lay situations (index/situation.py): statute wording added to the search, age conditions applied
-    # (an age condition is reported with each passage, not used to rank: a provision that excludes the
+    # lay situations (index/situation.py): statute wording added to the search and second facets searched;
+    # an age condition is reported with each passage, not used to rank (a provision that excludes the
     # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
     use_situation = True
     use_phrases = True  # index/lexical.py LAY_PHRASES
@@ -251,8 +251,9 @@ class Retriever:
             if len(ranked) >= max(k * 3, 20):
                 break
         if mode == "hybrid":
+            pinned = sum(1 for _, _, why in ranked if why)  # named articles, definitions, their successors
             for facet in sit.facets():
-                ranked = self._with_facet(ranked, facet, allowed, at=facet.at)
+                ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned))
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
@@ -275,7 +276,8 @@ class Retriever:
         return res
 
     def _with_facet(self, ranked, facet: Facet, allowed: np.ndarray, at: int = 2):
-        """The best article for a second facet of the question, placed third unless it is already above."""
+        """The best article for a second facet of the question (one that uses the facet's term verbatim),
+        placed at rank `at` (0-based) unless it is already at or above it."""
         ds = self.dense_scores(facet.query)
         ds[~allowed] = -1
         bs = self.bm25_scores(facet.query)
