@@ -54,6 +54,7 @@ class Answer:
             "answer": self.text,
             "weak_evidence": self.weak,
             "notes": self.notes,
+            "situation": self.result.situation.to_json(),
             "results": [p.to_json() | {"reasons": p.reasons} for p in self.result.passages],
         }
 

@@ -76,6 +76,20 @@ class Situation:
     violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
+    def to_json(self) -> dict | None:
+        """How the question was read (for --json and debugging); None when it says nothing about a child."""
+        if self.age is None and not (self.child_offender or self.child_victim):
+            return None
+        return {
+            "age": self.age,
+            "age_phrase": self.age_phrase or None,
+            "child_offender": self.child_offender,
+            "child_victim": self.child_victim,
+            "asks_sanction": self.asks_sanction,
+            "harms": self.harms,
+            "facets": [f.query for f in self.facets()],
+        }
+
     def legal_terms(self) -> str:
         """The statute's words for this situation, added to the search (never shown as an answer).
         Only for questions about consequences: for procedure ("berapa lama boleh ditahan?") or

@@ -149,3 +149,9 @@ def test_any_question_reads_without_error(q) -> None:
 def test_any_provision_text_gives_a_sane_age_condition(t) -> None:
     c = age_condition(t)
     assert c is None or 0 <= c.lo < c.hi
+
+
+def test_situation_in_json() -> None:
+    j = read_situation("anak 13 tahun membully temannya, sanksinya apa?").to_json()
+    assert j["age"] == 13 and j["child_offender"] and j["facets"]
+    assert read_situation("apa itu diversi?").to_json() is None
