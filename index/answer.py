@@ -90,7 +90,7 @@ def sentences(text: str) -> list[str]:
 def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_quotes: int = 3, **kw) -> Answer:
     res = r.search(question, k=k, mode=mode, **kw)
     q_terms = set(tokenize(question, expand=True))
-    age = res.situation.age
+    age_range = res.situation.age_range
     scored: list[tuple[float, int, str, Passage]] = []
     for p in res.passages:
         prior = 1.0 / (p.rank + 1)
@@ -102,9 +102,9 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
                 m = re.match(r"sanksi atas (Pasal \S+)", why)
                 if m and re.search(rf"\b{re.escape(m.group(1))}\b", s):
                     bonus += 0.3
-            if age is not None:
+            if age_range is not None:  # the sentence whose age condition fits the child: "belum berusia 14 tahun hanya ... tindakan"
                 cond = age_condition(s)
-                bonus += 0.5 if cond is not None and cond.admits(age) else 0.0  # "belum berusia 14 tahun hanya ... tindakan"
+                bonus += 0.5 if cond is not None and cond.covers(*age_range) else 0.0
             scored.append((overlap + prior + bonus, p.rank, s, p))
     scored.sort(key=lambda x: (-x[0], x[1]))
     quotes: list[Quote] = []

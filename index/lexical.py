@@ -154,7 +154,6 @@ LAY_TO_LEGAL: dict[str, str] = {
     "rokok": "zat adiktif",
     "merokok": "zat adiktif",
     "judi": "perjudian",
-    "pacaran": "persetubuhan cabul",
     "hp": "barang",
     "nyolong": "pencurian mengambil barang",
     "nyopet": "pencurian",

@@ -218,15 +218,20 @@ class Retriever:
         sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
         terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(question) if self.use_phrases else "") if t)
         searched = f"{question} {terms}" if terms else question
+        # the weak-evidence judgement is on the user's own words: the words added above always match
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)
             ds[~allowed] = -1
-            best_dense = float(ds.max()) if n else 0.0
+            raw = ds if searched == question else self.dense_scores(question)
+            raw[~allowed] = -1
+            best_dense = float(raw.max()) if n else 0.0
             fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
         if mode in ("hybrid", "bm25"):
             bs = self.bm25_scores(searched)
             bs[~allowed] = 0
-            best_bm = float(bs.max()) if n else 0.0
+            raw = bs if searched == question else self.bm25_scores(question)
+            raw[~allowed] = 0
+            best_bm = float(raw.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
         articles = self._group(fused)
         named = self._exact_citations(question)
@@ -252,8 +257,8 @@ class Retriever:
                 break
         if mode == "hybrid":
             pinned = sum(1 for _, _, why in ranked if why)  # named articles, definitions, their successors
-            for facet in sit.facets():
-                ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned))
+            for i, facet in enumerate(sit.facets()):  # one after the other, in HARMS order
+                ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned) + i)
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
@@ -301,7 +306,7 @@ class Retriever:
         top = min(400, len(fused))
         if len(fused) > 4 * top:  # large corpora: partial selection instead of a full sort per question
             part = np.argpartition(-fused, top - 1)[:top]
-            order = part[np.argsort(-fused[part], kind="stable")]
+            order = part[np.lexsort((part, -fused[part]))]  # ties by chunk order, as the full sort below
         else:
             order = np.argsort(-fused, kind="stable")[:top]
         best: dict[tuple[str, str], list[float]] = {}

@@ -16,31 +16,39 @@ from dataclasses import dataclass, field
 # ------------------------------------------------------------------ the question
 
 _CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|abg)"
+_AGE_WORD = r"(?:umur|usia|berumur|berusia|umurnya|usianya)"
+# "anak 13 tahun", "anak saya 16 thn", "umur 10 tahun", "anak yang belum 12 tahun"; at most two words
+# between the child and the number unless an age word is there
 RE_AGE = re.compile(
-    rf"\b(?:{_CHILD}\w*\s+(?:\w+\s+){{0,3}}?(?:umur|usia|berumur|berusia)?\s*|(?:umur|usia|berumur|berusia|umurnya|usianya)\s*(?:baru\s+|masih\s+)?)(\d{{1,2}})\s*(?:tahun|thn|th|tahunan)\b",
+    rf"\b(?:{_CHILD}\w*(?:\s+\w+){{0,2}}?\s+(?:{_AGE_WORD}\s*)?|{_AGE_WORD}\s*(?:baru\s+|masih\s+)?)(\d{{1,2}})\s*(?:tahun|thn|th)\b",
     re.I,
 )
+# a number of years that is a duration or a sentence, not an age: "ditahan 1 tahun", "divonis 2 tahun penjara"
+_NOT_AGE_BEFORE = re.compile(r"\b(sudah|udah|ditahan|divonis|dihukum|dipenjara|selama|sejak|dalam|lama|hampir|penjara|pidana)\s*$")
+_NOT_AGE_AFTER = re.compile(r"^\s*(penjara|kurungan|lalu|yang\s+lalu|lagi|lamanya)\b")
 RE_SCHOOL = re.compile(r"\b(sd|smp|sma|smk|mts|madrasah|tk|paud)\b", re.I)
 
-# The child acts (offender): an active verb after the child, or being processed as a suspect.
+# Being processed as a suspect (counts when the child is the subject).
 ACCUSED_PASSIVES = {
     "ditangkap", "ditahan", "diamankan", "dituntut", "diadili", "disidang", "dihukum", "dipenjara",
-    "ketangkep", "ketangkap", "tertangkap", "diproses", "dilaporkan", "dilaporin", "ketahuan", "dipidana",
+    "ketangkep", "ketangkap", "tertangkap", "diproses", "ketahuan", "dipidana",
 }
+# Doing something punishable (counts when the child is the subject).
 OFFENCE_WORDS = {
-    "tawuran", "nyuri", "mencuri", "curi", "membunuh", "bunuh", "membully", "ngebully", "bully", "memukul",
+    "tawuran", "nyuri", "mencuri", "curi", "membunuh", "bunuh", "membully", "ngebully", "memukul",
     "mukul", "ngebut", "nabrak", "menabrak", "merampok", "perampokan", "pencurian", "maling", "balapan",
     "geng", "memperkosa", "mencabuli", "menganiaya", "menusuk", "membakar", "kebakar", "ngerusak", "merusak",
-    "memalak", "malak", "mengeroyok", "ngeroyok", "narkoba", "sabu", "kurir", "nyolong", "mencopet",
-    "nyopet", "copet", "begal", "membegal", "ngebegal", "jambret", "menjambret", "ngejambret", "nonjok",
-    "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung", "vandalisme", "corat",
+    "memalak", "malak", "mengeroyok", "ngeroyok", "nyolong", "mencopet", "nyopet", "copet", "begal",
+    "membegal", "ngebegal", "jambret", "menjambret", "ngejambret", "nonjok", "ngehajar", "menghajar",
+    "ngegebukin", "merundung", "ngerundung", "vandalisme", "corat", "menipu", "nipu", "mengancam", "ngancam",
+    "nyebar", "menyebarkan", "nyebarin", "menghina", "pakai", "memakai", "mengedarkan", "ngedarin",
 }
-# The child suffers (victim).
+# Suffering something (counts when the child is the subject: "anak saya dipukul").
 VICTIM_WORDS = {
     "korban", "dipukul", "dipukulin", "dibully", "dianiaya", "dicabuli", "diperkosa", "dijual", "ditipu",
     "diancam", "dikeroyok", "diejek", "ditelantarkan", "ditinggal", "dijadiin", "dijadikan", "dipekerjakan",
     "disiksa", "ditampar", "ditendang", "dijambak", "dilecehkan", "dinikahkan", "diculik", "dipalak",
-    "dihina", "dipermalukan", "disakiti", "trauma", "nelantarin", "dieksploitasi", "dibujuk", "dirayu",
+    "dihina", "dipermalukan", "disakiti", "nelantarin", "dieksploitasi", "dibujuk", "dirayu",
     "digebukin", "digebuki", "dihajar", "ditonjok", "disabet", "dicubit", "dijewer", "disetrum", "disundut",
     "disulut", "dibanting", "dicekik", "dilempar", "dirundung", "digerepe", "diintip", "diraba", "dicolek",
     "disodomi", "disetubuhi", "ditiduri", "dihamili", "diperdagangkan", "dilacurkan", "dipekerjain",
@@ -51,14 +59,21 @@ VIOLENCE_WORDS = {
     "disabet", "dicubit", "dijewer", "disetrum", "disundut", "disulut", "dibanting", "dicekik", "dilempar",
     "dirundung", "perundungan", "dipalak",
 }
+# Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
-    "membully", "ngebully", "bully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
-    "menampar", "menusuk", "luka", "memar", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
+    "membully", "ngebully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
+    "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
 }
-PEERS = {"teman", "temannya", "temennya", "temen", "adik", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya", "anak"}
+HARM_ACTS = VIOLENCE_ACTS | {
+    "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "memperkosa", "menjual",
+    "melecehkan", "ngelecehin", "menculik", "nyulik", "mengeksploitasi", "mempekerjakan", "menyuruh", "nyuruh",
+}
+PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", "adiknya", "kakak", "kakaknya", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya"}
 RE_SANCTION = re.compile(
-    r"\b(sanksi\w*|hukum(?:an|annya)?|dihukum|dipidana|pidana\w*|dipenjara|penjara|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|ancaman\w*|diapain)\b",
+    r"\b(sanksi\w*|hukuman\w*|dihukum|dipidana|pidananya|kena\s+pidana|ancaman\s+(?:pidana|hukuman)\w*|ancamannya|dipenjara|penjara"
+    r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain"
+    r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana)\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -66,7 +81,7 @@ _WORD = re.compile(r"[a-z]+")
 
 @dataclass
 class Situation:
-    age: int | None = None
+    age_range: tuple[int, int] | None = None  # the child's age as [lo, hi): (13, 14), or (0, 12) for "belum 12 tahun"
     age_phrase: str = ""  # as the question put it: "13 tahun", "di bawah 12 tahun"
     child_offender: bool = False
     child_victim: bool = False
@@ -76,9 +91,16 @@ class Situation:
     violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
+    @property
+    def age(self) -> int | None:
+        """The age when the question gives one ("13 tahun"); None for none or a range ("belum 12 tahun")."""
+        if self.age_range and self.age_range[1] - self.age_range[0] == 1:
+            return self.age_range[0]
+        return None
+
     def to_json(self) -> dict | None:
         """How the question was read (for --json and debugging); None when it says nothing about a child."""
-        if self.age is None and not (self.child_offender or self.child_victim):
+        if self.age_range is None and not (self.child_offender or self.child_victim):
             return None
         return {
             "age": self.age,
@@ -97,20 +119,20 @@ class Situation:
         parts: list[str] = []
         if self.child_offender and self.asks_sanction:
             parts.append("Anak dijatuhi pidana atau dikenai tindakan")
-        if self.child_victim and (self.asks_sanction or self.asks_report):
+        if self.child_victim and self.harms and (self.asks_sanction or self.asks_report):
             # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
             # follows through the reference graph), named by the statute's term for the harm
-            parts.append(f"Setiap Orang dilarang {' '.join(self.harms) or 'terhadap'} Anak")
+            parts.append(f"Setiap Orang dilarang {' '.join(self.harms)} Anak")
         return " ".join(parts)
 
     def facets(self) -> list[Facet]:
         """Second questions inside the question, searched on their own: a child who hurt another child
         raises both the juvenile sanction regime and the offence against a child (its prohibition,
-        whose sanction article follows it)."""
-        if self.child_offender and self.violence and self.peer_victim and (self.asks_sanction or self.asks_report):
+        whose sanction article follows it); a victim's "pelakunya kena apa?" is answered first by the
+        prohibition that names what was done."""
+        if self.child_offender and self.peer_victim and (self.asks_sanction or self.asks_report):
             return [Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")]
         if self.child_victim and (self.asks_sanction or self.asks_report):
-            # the prohibition that names what was done to the child answers "pelakunya kena apa?"
             return [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
         return []
 
@@ -123,11 +145,23 @@ class Facet:
     query: str
     phrase: str
     must: str = ""
-    at: int = 2  # rank (0-based) it is placed at
+    at: int = 2  # preferred rank (0-based); never above the articles the question names
 
     def admits(self, article_text: str) -> bool:
         t = " ".join(article_text.split()).lower()
         return self.phrase.lower() in t and self.must.lower() in t
+
+
+def _read_age(q: str) -> tuple[tuple[int, int], str] | None:
+    for m in RE_AGE.finditer(q):
+        n = int(m.group(1))
+        if _NOT_AGE_BEFORE.search(q[: m.start(1)]) or _NOT_AGE_AFTER.match(q[m.end():]):
+            continue
+        if re.search(r"\b(belum|di\s*bawah|kurang\s+dari)\s+(?:ber)?(?:umur|usia)?\s*$", q[: m.start(1)]):
+            return (0, n), f"di bawah {n} tahun"
+        if n < 18 or re.match(rf"\s*{_CHILD}", m.group(0)):  # "umur 30 tahun" alone is an adult
+            return (n, n + 1), f"{n} tahun"
+    return None
 
 
 def read_situation(question: str) -> Situation:
@@ -135,34 +169,35 @@ def read_situation(question: str) -> Situation:
     s = Situation()
     words = set(_WORD.findall(q))
     has_child = bool(re.search(rf"\b{_CHILD}", q)) or bool(RE_SCHOOL.search(q))
-    m = RE_AGE.search(q)
-    if m:
-        age = int(m.group(1))
-        s.age_phrase = f"{age} tahun"
-        if re.search(r"\b(belum|di\s*bawah|kurang\s+dari)\s+(?:ber)?(?:umur|usia)?\s*$", q[: m.start(1)]):
-            s.age_phrase = f"di bawah {age} tahun"
-            age -= 1  # "anak yang belum 12 tahun": some age below 12
-        if age < 18 or re.match(rf"\s*{_CHILD}", m.group(0)):  # "umur 30 tahun" alone is an adult
-            s.age = age
-            has_child = True
+    age = _read_age(q)
+    if age:
+        s.age_range, s.age_phrase = age
+        has_child = True
     s.asks_sanction = bool(RE_SANCTION.search(q))
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut)\b", q))
     if not has_child:
         return s
     tokens = _WORD.findall(q)
-    victim = bool(words & VICTIM_WORDS) or _adult_acts_on_child(tokens)
-    # "gurunya bisa dipidana": a passive counts for the child only when the child is its subject
-    accused = any(t in ACCUSED_PASSIVES and _subject_before(tokens, j) == "child" for j, t in enumerate(tokens))
-    offence = bool(words & OFFENCE_WORDS)
-    # "anak saya dipukul ..., pelakunya bisa dijerat apa?": the child is the victim, "pelaku" is the other
-    if victim:
+    # the first evidence decides: "anak saya mencuri karena dibujuk temannya" is about the child's theft,
+    # "anak saya dipukul temannya yang mencuri" about the blow
+    first_victim = next((j for j, t in enumerate(tokens) if t in VICTIM_WORDS and _subject_before(tokens, j) == "child"), None)
+    acted_on = _adult_acts_on_child(tokens)
+    if acted_on is not None and (first_victim is None or acted_on < first_victim):
+        first_victim = acted_on
+    first_offence = next(
+        (j for j, t in enumerate(tokens) if (t in OFFENCE_WORDS or t in ACCUSED_PASSIVES) and _subject_before(tokens, j) == "child"),
+        None,
+    )
+    if first_offence is None and re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
+        first_offence = len(tokens)
+    if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
         s.violence = bool(words & (VIOLENCE_WORDS | VIOLENCE_ACTS))
         s.harms = [term for term, lay in HARMS if words & lay]
-    elif accused or offence or re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
+    elif first_offence is not None:
         s.child_offender = True
         s.violence = bool(words & VIOLENCE_ACTS)
-        s.peer_victim = s.violence and bool(words & PEERS)
+        s.peer_victim = _hurt_a_peer(tokens)
     return s
 
 
@@ -170,13 +205,13 @@ def read_situation(question: str) -> Situation:
 # words for it. The term must occur verbatim in the prohibition a facet brings (Facet.admits).
 HARMS: list[tuple[str, set[str]]] = [
     ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
-    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi"}),
+    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan"}),
     ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil"}),
     ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "diurus"}),
-    ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi"}),
+    ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi", "mengeksploitasi", "mempekerjakan"}),
     ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil"}),
-    ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan"}),
-    ("penculikan", {"diculik", "menculik", "penculikan"}),
+    ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan", "menjual"}),
+    ("penculikan", {"diculik", "menculik", "penculikan", "nyulik"}),
 ]
 
 # Adults who harm children in the questions people ask; authorities (polisi, hakim, jaksa) are not here:
@@ -198,7 +233,7 @@ def _role(tok: str) -> str | None:
 
 
 def _subject_before(tokens: list[str], j: int) -> str | None:
-    """The nearest person word before position j: who a passive verb there is about."""
+    """The nearest person word before position j: who the verb there is about."""
     for t in reversed(tokens[max(0, j - 6) : j]):
         r = _role(t)
         if r:
@@ -206,17 +241,34 @@ def _subject_before(tokens: list[str], j: int) -> str | None:
     return None
 
 
-def _adult_acts_on_child(tokens: list[str]) -> bool:
-    """"guru nampar murid", "ortu yang ngebiarin anaknya": an adult, then an active verb, then the child."""
+def _adult_acts_on_child(tokens: list[str]) -> int | None:
+    """"guru nampar murid", "ortu yang ngebiarin anaknya": an adult, a verb of harm, then the child.
+    Returns the position of the verb."""
     for i, t in enumerate(tokens):
         if _role(t) != "adult":
             continue
         for j in range(i + 1, min(len(tokens), i + 5)):
-            if _role(tokens[j]) == "child":
-                between = tokens[i + 1 : j]
-                return any(re.match(r"^(me|ng|ny|n[aeiou])\w{3,}", w) or w.endswith("in") for w in between)
-            if _role(tokens[j]) == "adult":
+            if tokens[j] in HARM_ACTS and any(_role(x) == "child" for x in tokens[j + 1 : j + 4]):
+                return j
+            if _role(tokens[j]):
                 break
+    return None
+
+
+def _hurt_a_peer(tokens: list[str]) -> bool:
+    """The child hurt another child: after the verb of violence, the first person named is a peer or a
+    child ("membully temannya", "memukul adik kelasnya"), not an adult ("memukul gurunya")."""
+    for j, t in enumerate(tokens):
+        if t not in VIOLENCE_ACTS:
+            continue
+        for x in tokens[j + 1 : j + 5]:
+            if x in PEERS or (x.rstrip("nya") in PEERS):
+                return True
+            r = _role(x)
+            if r == "adult":
+                return False
+            if r == "child":
+                return True
     return False
 
 
@@ -242,6 +294,10 @@ class AgeCondition:
     def admits(self, age: int) -> bool:
         return self.lo <= age < self.hi
 
+    def covers(self, lo: int, hi: int) -> bool:
+        """Every age in [lo, hi) meets the condition."""
+        return self.lo <= lo and hi <= self.hi
+
     def describe(self) -> str:
         if self.lo == 0:
             return f"anak yang belum berumur {self.hi} tahun"
@@ -251,12 +307,17 @@ class AgeCondition:
 
 
 def age_note(cond: AgeCondition | None, sit: Situation) -> str:
-    """Tells the reader whether a provision's age condition covers the child in the question."""
-    if cond is None or sit.age is None:
+    """Tells the reader whether a provision's age condition covers the child in the question: all of
+    the ages the question allows ("13 tahun"; "di bawah 18 tahun" is 0-17), some of them, or none."""
+    if cond is None or sit.age_range is None:
         return ""
-    if cond.admits(sit.age):
-        return f"ketentuan ini mengenai {cond.describe()}: mencakup umur {sit.age_phrase} dalam pertanyaan"
-    return f"ketentuan ini mengenai {cond.describe()}: TIDAK mencakup umur {sit.age_phrase} dalam pertanyaan"
+    lo, hi = sit.age_range
+    head = f"ketentuan ini mengenai {cond.describe()}:"
+    if cond.covers(lo, hi):
+        return f"{head} mencakup umur {sit.age_phrase} dalam pertanyaan"
+    if max(lo, cond.lo) < min(hi, cond.hi):
+        return f"{head} hanya sebagian dari umur {sit.age_phrase} dalam pertanyaan"
+    return f"{head} TIDAK mencakup umur {sit.age_phrase} dalam pertanyaan"
 
 
 def age_condition(text: str) -> AgeCondition | None:

@@ -95,7 +95,7 @@ def discover(sources: Path | None = None) -> tuple[list[SourceFile], list[Proble
                 problems.append(
                     Problem(rel, f"{rel}: sha256 {h[:12]}… does not match the manifest entry for {e.id} ({ref.sha256[:12]}…); "
                             "the file changed or is corrupt. Re-run `lentera sync`, or update the manifest if the change is intended. "
-                            f"Ingested as {e.id} if its title still names that act, otherwise as an unlisted file.", "warning")
+                            f"Ingested as {e.id}" + ("" if e.type == "paper" else " if its title still names that act, otherwise as an unlisted file") + ".", "warning")
                 )
             hit = (e, rank)
             changed = bool(ref.sha256 and ref.sha256 != h)
@@ -142,7 +142,11 @@ def parse_source(sf: SourceFile) -> tuple[Document, list[str]]:
         # an edited copy keeps its manifest identity (title, dates, what it amends) and so its cached
         # embeddings; a different act put under the name does not
         own = identify(text, name)
-        if own is not None and own.id != entry.id:
+        # an amending act's title names the act it amends; a damaged title may be read as that one
+        related = own is not None and (
+            own.id in entry.get("amends", []) or f"Nomor {own.number} Tahun {own.year}" in (entry.title or "")
+        )
+        if own is not None and own.id != entry.id and not related:
             warnings.append(f"{name}: its title names {own.id}, not {entry.id}; ingested as {own.id}")
             entry = None
     if entry is not None:

@@ -114,7 +114,7 @@ def html_to_text(html: str) -> str:
 
 
 _UNDANG2 = r"UNDANG\s*[-–.]?\s*UNDANG"  # "UNDANG-UNDANG", and the scans' "UNDANG UNDANG", "UNDANG – UNDANG", "UNDANG.UNDANG"
-_RI = r"(?:\s+\^?REPUBLIK(?:\s+[A-Z]{1,10}){1,3}?)?"  # "REPUBLIK INDONESIA", OCR: "REPUBLIK INDO NESIA", "INDONESTA"
+_RI = r"(?:\s+\^?REPUBLIK(?:\s+[A-Z.]{1,12}){1,3}?)?"  # "REPUBLIK INDONESIA", OCR: "INDO NESIA", "INDONESTA", "INDONESI.A"
 _KIND_PATTERNS = [
     ("PERMA", r"PERATURAN\s+MAHKAMAH\s+AGUNG" + _RI),
     ("PP", r"PERATURAN\s+PEMERINTAH" + _RI),
@@ -125,7 +125,8 @@ _NUM = r"([0-9lIO]{1,4})"
 _YEAR = r"\^?([0-9lIOL]{4})"
 
 
-TITLE_ZONE_CHARS = 1200
+TITLE_ZONE_CHARS = 2500  # a title (with OCR noise) is never longer
+TITLE_START_MAX = 1000  # characters of page furniture that may precede it
 
 
 def fix_ocr_digits(token: str) -> str:
@@ -150,34 +151,55 @@ def identify(text: str, filename: str = "") -> Identity | None:
     # Scanned copies may repeat "Menimbang" above the title, so the zone starts at the first capitalised
     # instrument word and ends at the first "Menimbang"/"Mengingat" after it.
     first = re.search("|".join(p for _, p in _KIND_PATTERNS), head)
-    if first is None:
+    # a paper citing "UNDANG-UNDANG NOMOR 11 TAHUN 2012 TENTANG ..." far into its text is not that act
+    if first is not None and first.start() < TITLE_START_MAX:
+        start = first.start()
+        cut = re.search(r"\b(?:Menimbang|Mengingat)\b", head[start:])
+        end = start + cut.start() if cut else len(head)
+        found = _title_match(head[start : min(end, start + TITLE_ZONE_CHARS)], strict=True)
+    else:
+        found = None
+    # the title is at the top of the zone (headers may repeat "UNDANG-UNDANG REPUBLIK INDONESIA" once);
+    # an instrument named further down is one the title cites, read when the title itself is damaged
+    if found and found[1].start() > TITLE_SLACK:
+        found = None
+    if found is None:
+        # a title in title case ("Undang-Undang Republik Indonesia Nomor 11 Tahun 2012 tentang ..."),
+        # accepted only at the very top of the text
+        top = head.lstrip()[:TITLE_ZONE_CHARS]
+        loose = _title_match(top, strict=False)
+        # nothing in running text before it ("Penelitian ini membahas Undang-Undang Nomor ..." is a paper)
+        found = loose if loose and loose[1].start() <= TITLE_SLACK and not re.search(r"[a-z]", top[: loose[1].start()]) else None
+    if found is None:
         return None
-    start = first.start()
-    cut = re.search(r"\b(?:Menimbang|Mengingat)\b", head[start:])
-    end = start + cut.start() if cut else len(head)
-    # a paper citing "Undang-Undang Nomor 11 Tahun 2012 tentang ..." far into its text is not that act
-    title_zone = head[start : min(end, start + TITLE_ZONE_CHARS)] if start < TITLE_ZONE_CHARS else ""
-    best: tuple[int, str, re.Match] | None = None
-    for kind, pat in _KIND_PATTERNS:
-        # Titles are set in capitals; a cited act in running text ("Undang-undang Nomor 15 Tahun 1969
-        # tentang ...") is not, so the kind, NOMOR, TAHUN and TENTANG must be upper case.
-        m = re.search(
-            pat + rf"\s+(?:NOMOR|NO\.)[\s._]*{_NUM}[\s.]*TAH[UV]N\s*{_YEAR}(?:\s+\2)?[\s.]*TENT\s?ANG\s+(.{{3,700}}?)"
-            r"(?=\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b|\s*$)",
-            title_zone,
-        )
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), kind, m)
-    if best is None:
-        return None
-    _, kind, m = best
+    kind, m = found
     number = fix_ocr_digits(m.group(1))
     year = int(fix_ocr_digits(m.group(2)))
     subject = m.group(3).strip()
     if kind == "PERPPU":
         return Identity(f"PERPPU {number}/{year}", "UU", number, year, _title_case(kind, number, year, subject))
     return Identity(f"{kind} {number}/{year}", kind, number, year, _title_case(kind, number, year, subject))
-    return None
+
+
+TITLE_SLACK = 120  # characters: how far below the first instrument word the title may start
+_TITLE_END = (
+    r"(?=(?i:\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN"
+    r"|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b)|\s*$)"
+)
+
+
+def _title_match(zone: str, strict: bool) -> tuple[str, re.Match] | None:
+    """The earliest "<KIND> NOMOR n TAHUN y TENTANG subject" in the zone. Strict: in capitals, as titles are
+    set; a cited act in running text ("Undang-undang Nomor 15 Tahun 1969 tentang ...") is not."""
+    best: tuple[str, re.Match] | None = None
+    for kind, pat in _KIND_PATTERNS:
+        rx = (
+            pat + rf"\s*(?:NOMOR|NO\.)[\s._]*{_NUM}[\s.]*TAH[UV]N\s*{_YEAR}(?:\s+\2)?[\s.]*TENT\s?ANG\s+(.{{3,700}}?)" + _TITLE_END
+        )
+        m = re.search(rx, zone, 0 if strict else re.I)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (kind, m)
+    return best
 
 
 _KIND_NAMES = {
