@@ -218,21 +218,27 @@ class Retriever:
         sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
         terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(question) if self.use_phrases else "") if t)
         searched = f"{question} {terms}" if terms else question
-        # the weak-evidence judgement is on the user's own words: the words added above always match
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)
             ds[~allowed] = -1
-            raw = ds if searched == question else self.dense_scores(question)
-            raw[~allowed] = -1
-            best_dense = float(raw.max()) if n else 0.0
+            best_dense = float(ds.max()) if n else 0.0
             fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
         if mode in ("hybrid", "bm25"):
             bs = self.bm25_scores(searched)
             bs[~allowed] = 0
-            raw = bs if searched == question else self.bm25_scores(question)
-            raw[~allowed] = 0
-            best_bm = float(raw.max()) if n else 0.0
+            best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+        if searched != question and n:
+            # weak evidence is judged on the user's own words (the words added above always match);
+            # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
+            if mode in ("hybrid", "bm25"):
+                raw = self.bm25_scores(question)
+                raw[~allowed] = 0
+                best_bm = float(raw.max())
+            if mode == "dense" or (mode == "hybrid" and best_bm < self.weak_bm25):
+                raw = self.dense_scores(question)
+                raw[~allowed] = -1
+                best_dense = float(raw.max())
         articles = self._group(fused)
         named = self._exact_citations(question)
         exact = named + self._definitions(question, allowed)
@@ -283,11 +289,11 @@ class Retriever:
     def _with_facet(self, ranked, facet: Facet, allowed: np.ndarray, at: int = 2):
         """The best article for a second facet of the question (one that uses the facet's term verbatim),
         placed at rank `at` (0-based) unless it is already at or above it."""
-        ds = self.dense_scores(facet.query)
-        ds[~allowed] = -1
+        # word matching is enough here: the facet's term must occur verbatim anyway (and a second query
+        # embedding would cost ~16 ms)
         bs = self.bm25_scores(facet.query)
         bs[~allowed] = 0
-        fused = _rrf(ds, valid=ds > -1, k=self.rrf_k) + _rrf(bs, valid=bs > 0, k=self.rrf_k)
+        fused = _rrf(bs, valid=bs > 0, k=self.rrf_k)
         have = {key for key, _, _ in ranked}
         for key, _ in self._group(fused)[:50]:
             p = self.article(*key)
