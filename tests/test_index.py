@@ -93,6 +93,20 @@ def test_rrf_is_rank_based_and_ignores_invalid():
     assert abs(out[0] - 1 / 61) < 1e-9
 
 
+def test_rrf_on_large_score_arrays_keeps_the_top_ranks_exactly(monkeypatch):
+    import index.retrieve as R
+
+    rng = np.random.default_rng(0)
+    s = rng.random(60_000).astype(np.float32)
+    s[rng.random(60_000) < 0.3] = 0
+    s[:50] = 0.5  # ties are broken by position, as in the full sort
+    fast = R._rrf(s, valid=s > 0, k=10)
+    monkeypatch.setattr(R, "RRF_PARTIAL_ABOVE", 10**9)
+    full = R._rrf(s, valid=s > 0, k=10)
+    top = np.argsort(-full, kind="stable")[: R.RRF_DEPTH]
+    assert np.array_equal(fast[top], full[top]) and (fast > 0).sum() == R.RRF_DEPTH
+
+
 def test_no_index_message_names_the_build_command(tmp_path):
     with pytest.raises(IndexError_, match="lentera build"):
         load_index(tmp_path)
