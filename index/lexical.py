@@ -175,6 +175,11 @@ LAY_TO_LEGAL: dict[str, str] = {
     "disetubuhi": "persetubuhan",
     "dipekerjain": "eksploitasi ekonomi",
     "diperdagangkan": "perdagangan penjualan",
+    "buang": "meninggalkan menempatkan",
+    "dibuang": "meninggalkan menempatkan",
+    "membuang": "meninggalkan menempatkan",
+    "bayi": "anak",
+    "bayinya": "anak",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).

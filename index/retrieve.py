@@ -14,7 +14,7 @@ from index.law import consolidated_citation, excluded_on, validity
 from index.lexical import legal_paraphrase
 from index.situation import Facet, Situation, age_condition, age_note, read_situation
 from index.store import IndexError_, LoadedIndex, load_index
-from ingest.citation import Citation, CitationError, find_citations, find_doc, parse_citation
+from ingest.citation import Citation, CitationError, doc_mentions, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
 from ingest.textnorm import pasal_key
 
@@ -115,6 +115,7 @@ class Retriever:
     # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
     use_situation = True
     use_phrases = True  # index/lexical.py LAY_PHRASES
+    named_doc_boost = 1.5  # an instrument the question names ("menurut KUHP baru")
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -241,6 +242,13 @@ class Retriever:
                 raw = self.dense_scores(question)
                 raw[~allowed] = -1
                 best_dense = float(raw.max())
+        family = self._named_family(question)
+        if family and self.named_doc_boost != 1.0:
+            # "menurut KUHP baru ...", "di UU perlindungan anak ...": the instrument the user names, with
+            # the acts that amend it, goes first when no article is named
+            for i, c in enumerate(self.chunks):
+                if c.doc in family and fused[i] > 0:
+                    fused[i] *= self.named_doc_boost
         articles = self._group(fused)
         named = self._exact_citations(question)
         exact = named + self._definitions(question, allowed)
@@ -308,6 +316,17 @@ class Retriever:
             score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
             return ranked[:at] + [(key, score, [f"larangan atas perbuatannya: {facet.phrase}"])] + ranked[at:]
         return ranked
+
+    def _named_family(self, question: str) -> set[str]:
+        """Indexed instruments the question names without naming an article, with their amending acts."""
+        if find_citations(question):
+            return set()
+        out: set[str] = set()
+        for _, _, doc in doc_mentions(question):
+            if doc in self.docs:
+                out.add(doc)
+                out.update(self.amended_by(doc))
+        return out
 
     def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
         """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""

@@ -208,3 +208,12 @@ def test_weak_evidence_is_judged_on_the_users_words(retriever) -> None:
     finally:
         retriever.use_situation = retriever.use_phrases = True
     assert res.best_bm25 == pytest.approx(plain.best_bm25) and res.weak == plain.weak
+
+
+def test_a_named_instrument_goes_first(retriever) -> None:
+    """'menurut KUHP baru' names UU 1/2023; 'UU perlindungan anak' names UU 23/2002 and its amendment."""
+    assert retriever._named_family("menurut KUHP baru, buang bayi dipidana berapa lama?") == {"UU 1/2023"}
+    assert retriever._named_family("melanggar UU perlindungan anak nggak?") == {"UU 23/2002", "UU 35/2014"}
+    assert retriever._named_family("pasal 76C UU 35/2014") == set()  # an article is named: exact lookup instead
+    res = retriever.search("ada yang buang bayinya di depan masjid, menurut KUHP baru pelakunya dipidana berapa lama?", k=5)
+    assert res.passages[0].doc == "UU 1/2023", [p.citation for p in res.passages]
