@@ -309,6 +309,9 @@ def show_quotes(ans: Answer, terms: list[str], filtered: bool = False) -> None:
         if filtered:
             st.caption("Saringan dokumen di panel samping sedang aktif; hapus saringan untuk mencari di seluruh korpus.")
         return
+    read = ans.result.situation.describe()
+    if read:
+        st.caption("Pertanyaan dibaca sebagai: " + escape_markdown(read, inline=True))
     st.caption("Kalimat-kalimat berikut dikutip apa adanya dari pasal; angka [n] menunjuk ke sumber di bawah.")
     parts = [
         f'<p class="lt-quote"><span class="lt-marker">[{q.marker}]</span><b>{escape_html(q.citation)}</b>: '

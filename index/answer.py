@@ -59,7 +59,8 @@ class Answer:
         }
 
     def to_text(self) -> str:
-        out = [self.text, ""]
+        read = self.result.situation.describe()
+        out = ([f"(Pertanyaan dibaca sebagai: {read})", ""] if read else []) + [self.text, ""]
         for p in self.result.passages:
             why = f"  ({'; '.join(p.reasons + ([p.age_note] if p.age_note else []))})" if p.reasons or p.age_note else ""
             out.append(f"[{p.rank}] {p.citation}{why}")

@@ -98,6 +98,19 @@ class Situation:
             return self.age_range[0]
         return None
 
+    def describe(self) -> str:
+        """How the question was read, in Indonesian, so the reader can see a misreading at once."""
+        parts: list[str] = []
+        if self.age_range is not None:
+            parts.append(f"anak berumur {self.age_phrase}")
+        if self.child_offender:
+            parts.append("anak sebagai pelaku" + (" terhadap anak lain" if self.peer_victim else ""))
+        if self.child_victim:
+            parts.append("anak sebagai korban" + (f" ({', '.join(h.removesuffix(' terhadap') for h in self.harms)})" if self.harms else ""))
+        if parts and self.asks_sanction:
+            parts.append("menanyakan sanksi")
+        return " · ".join(parts)
+
     def to_json(self) -> dict | None:
         """How the question was read (for --json and debugging); None when it says nothing about a child."""
         if self.age_range is None and not (self.child_offender or self.child_victim):

@@ -549,6 +549,7 @@ def test_answer_shows_age_notes_and_in_force_warnings(app):
     assert not at.exception
     infos = [str(e.value) for e in at.info]
     assert any("TIDAK mencakup umur 13 tahun" in i for i in infos), infos
+    assert any("Pertanyaan dibaca sebagai: anak berumur 13 tahun" in str(c.value) for c in at.caption)
     assert any(str(c.value).startswith("Umur: ") for c in at.caption)
     at.text_input(key="question").input("pasal 310 KUHP").run()
     warnings = " ".join(str(e.value) for e in at.warning)

@@ -217,3 +217,13 @@ def test_a_named_instrument_goes_first(retriever) -> None:
     assert retriever._named_family("pasal 76C UU 35/2014") == set()  # an article is named: exact lookup instead
     res = retriever.search("ada yang buang bayinya di depan masjid, menurut KUHP baru pelakunya dipidana berapa lama?", k=5)
     assert res.passages[0].doc == "UU 1/2023", [p.citation for p in res.passages]
+
+
+def test_describe_says_how_the_question_was_read() -> None:
+    assert read_situation("anak 13 tahun membully temannya, sanksinya apa?").describe() == (
+        "anak berumur 13 tahun · anak sebagai pelaku terhadap anak lain · menanyakan sanksi"
+    )
+    assert read_situation("anak SMP dijadiin kurir sabu, hukuman buat bandarnya apa?").describe() == (
+        "anak sebagai korban (narkotika) · menanyakan sanksi"
+    )
+    assert read_situation("apa itu diversi?").describe() == ""
