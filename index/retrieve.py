@@ -271,15 +271,17 @@ class Retriever:
             seen.add(key)
             if len(ranked) >= max(k * 3, 20):
                 break
-        if mode == "hybrid":
+        facets = sit.facets() if mode == "hybrid" else []
+        if facets:
             pinned = sum(1 for _, _, why in ranked if why)  # named articles, definitions, their successors
-            for i, facet in enumerate(sit.facets()):  # one after the other, in HARMS order
+            for i, facet in enumerate(facets):  # one after the other, in HARMS order
                 ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned) + i)
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
-            ci = self._best_chunk(key, fused)
+            facet = next((f for f in facets if f.reason in reasons), None)
+            ci = self._best_chunk(key, fused, facet)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
             if c.pasal and c.doc_kind != "paper":
@@ -305,16 +307,16 @@ class Retriever:
         bs[~allowed] = 0
         fused = _rrf(bs, valid=bs > 0, k=self.rrf_k)
         have = {key for key, _, _ in ranked}
-        for key, _ in self._group(fused)[:50]:
-            p = self.article(*key)
-            if p is None or not facet.admits(p.text):
-                continue
+        admitted = [key for key, _ in self._group(fused)[:50] if (p := self.article(*key)) is not None and facet.admits(p.text)]
+        # an Undang-Undang before the regulation that implements it (PP, PERMA), as legal writing cites them
+        admitted.sort(key=lambda key: self.docs[key[0]].kind != "UU")
+        for key in admitted:
             if key in have:
                 if [k for k, _, _ in ranked].index(key) <= at:
                     return ranked
                 ranked = [r for r in ranked if r[0] != key]
             score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
-            return ranked[:at] + [(key, score, [f"larangan atas perbuatannya: {facet.phrase}"])] + ranked[at:]
+            return ranked[:at] + [(key, score, [facet.reason])] + ranked[at:]
         return ranked
 
     def _named_family(self, question: str) -> set[str]:
@@ -346,9 +348,13 @@ class Retriever:
         scored.sort(key=lambda x: -x[1])
         return scored
 
-    def _best_chunk(self, key: tuple[str, str], fused: np.ndarray) -> int:
+    def _best_chunk(self, key: tuple[str, str], fused: np.ndarray, facet: Facet | None = None) -> int:
+        """The passage shown for an article: its best-scoring ayat (not the Penjelasan), or, for an
+        article a facet brought, the ayat that uses the facet's term."""
         idxs = self.by_article[key]
         body = [i for i in idxs if self.chunks[i].kind != "penjelasan"] or idxs
+        if facet is not None:
+            body = [i for i in body if facet.admits(self.chunks[i].text)] or body
         return max(body, key=lambda i: fused[i])
 
     def _exact_citations(self, question: str) -> list[tuple[str, str]]:

@@ -92,6 +92,10 @@ class Situation:
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
     @property
+    def under_12(self) -> bool:
+        return self.age_range is not None and self.age_range[1] <= 12
+
+    @property
     def age(self) -> int | None:
         """The age when the question gives one ("13 tahun"); None for none or a range ("belum 12 tahun")."""
         if self.age_range and self.age_range[1] - self.age_range[0] == 1:
@@ -130,7 +134,7 @@ class Situation:
         Only for questions about consequences: for procedure ("berapa lama boleh ditahan?") or
         rights the question's own words already find the provisions, and extra words only dilute."""
         parts: list[str] = []
-        if self.child_offender and self.asks_sanction:
+        if self.child_offender and self.asks_sanction and not self.under_12:
             parts.append("Anak dijatuhi pidana atau dikenai tindakan")
         if self.child_victim and self.harms and (self.asks_sanction or self.asks_report):
             # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
@@ -143,6 +147,11 @@ class Situation:
         raises both the juvenile sanction regime and the offence against a child (its prohibition,
         whose sanction article follows it); a victim's "pelakunya kena apa?" is answered first by the
         prohibition that names what was done."""
+        if self.child_offender and self.under_12:
+            # under 12 the criminal process does not apply at all (UU 11/2012, PP 65/2015 and UU 1/2023
+            # all draw the line there): the provision for that age comes first, whatever was asked
+            return [Facet("Anak belum berumur 12 tahun melakukan atau diduga melakukan tindak pidana", "belum berumur 12", "", at=0,
+                          label="ketentuan bagi anak yang belum berumur 12 tahun")]
         if self.child_offender and self.peer_victim and (self.asks_sanction or self.asks_report):
             return [Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")]
         if self.child_victim and (self.asks_sanction or self.asks_report):
@@ -159,6 +168,11 @@ class Facet:
     phrase: str
     must: str = ""
     at: int = 2  # preferred rank (0-based); never above the articles the question names
+    label: str = ""  # why the passage is shown; default "larangan atas perbuatannya: <phrase>"
+
+    @property
+    def reason(self) -> str:
+        return self.label or f"larangan atas perbuatannya: {self.phrase}"
 
     def admits(self, article_text: str) -> bool:
         t = " ".join(article_text.split()).lower()

@@ -227,3 +227,12 @@ def test_describe_says_how_the_question_was_read() -> None:
         "anak sebagai korban (narkotika) · menanyakan sanksi"
     )
     assert read_situation("apa itu diversi?").describe() == ""
+
+
+def test_under_twelve_the_age_rule_comes_first(retriever) -> None:
+    """Below 12 there is no criminal process; the provision for that age leads, quoted where it says so."""
+    res = retriever.search("anak 10 tahun mencuri hp temannya, bisa dipenjara?", k=5)
+    top = res.passages[0]
+    assert top.doc in ("UU 11/2012", "UU 1/2023") and "belum berumur 12" in top.text, [p.citation for p in res.passages]
+    assert top.reasons == ["ketentuan bagi anak yang belum berumur 12 tahun"]
+    assert "mencakup umur 10 tahun" in top.age_note
