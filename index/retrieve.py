@@ -127,7 +127,8 @@ class Retriever:
         for i, c in enumerate(self.chunks):
             by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
-        self.ages = [age_condition(c.text) if c.doc_kind != "paper" else None for c in self.chunks]
+        self.chunk_doc = np.array([c.doc for c in self.chunks], dtype=object)
+        self.chunk_kind = np.array([c.doc_kind for c in self.chunks], dtype=object)
         self.refs, self.referred_by = build_reference_graph(self.docs)
         # an article of a base act replaced by a later amending act in the index counts as that act's article
         self.current: dict[tuple[str, str], tuple[str, str]] = {}
@@ -213,9 +214,12 @@ class Retriever:
         n = len(self.chunks)
         allowed = np.ones(n, dtype=bool)
         not_yet = excluded_on(self.docs, as_of) if as_of else set()
-        if docs or kinds or not_yet:
-            for i, c in enumerate(self.chunks):
-                allowed[i] = (not docs or c.doc in docs) and (not kinds or c.doc_kind in kinds) and c.doc not in not_yet
+        if docs:
+            allowed &= self.in_docs(docs)
+        if kinds:
+            allowed &= np.isin(self.chunk_kind, list(kinds))
+        if not_yet:
+            allowed &= ~self.in_docs(not_yet)
         fused = np.zeros(n, dtype=np.float32)
         best_dense = best_bm = 0.0
         sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
@@ -242,15 +246,14 @@ class Retriever:
                 raw = self.dense_scores(question)
                 raw[~allowed] = -1
                 best_dense = float(raw.max())
-        family = self._named_family(question)
+        mentioned = find_citations(question)
+        family = self._named_family(question, mentioned)
         if family and self.named_doc_boost != 1.0:
             # "menurut KUHP baru ...", "di UU perlindungan anak ...": the instrument the user names, with
             # the acts that amend it, goes first when no article is named
-            for i, c in enumerate(self.chunks):
-                if c.doc in family and fused[i] > 0:
-                    fused[i] *= self.named_doc_boost
+            fused[self.in_docs(family)] *= self.named_doc_boost
         articles = self._group(fused)
-        named = self._exact_citations(question)
+        named = self._exact_citations(question, mentioned)
         exact = named + self._definitions(question, allowed)
         ranked: list[tuple[tuple[str, str], float, list[str]]] = []
         seen: set[tuple[str, str]] = set()
@@ -289,11 +292,11 @@ class Retriever:
                 v = validity(cit, as_of)
                 p.in_force, p.validity = v.in_force, v.notes
                 p.legal_citation = consolidated_citation(self.docs, cit)
-                p.age_note = age_note(self.ages[ci], sit)
+                p.age_note = age_note(age_condition(c.text), sit) if sit.age_range else ""
             passages.append(p)
         res = SearchResult(question, passages, [Citation(d, p) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
         res.situation = sit
-        res.missing = sorted({c.doc for c, _ in find_citations(question) if c.doc and c.doc not in self.docs})
+        res.missing = sorted({c.doc for c, _ in mentioned if c.doc and c.doc not in self.docs})
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         res.millis = (time.perf_counter() - t0) * 1000
         return res
@@ -306,22 +309,28 @@ class Retriever:
         bs = self.bm25_scores(facet.query)
         bs[~allowed] = 0
         fused = _rrf(bs, valid=bs > 0, k=self.rrf_k)
-        have = {key for key, _, _ in ranked}
         admitted = [key for key, _ in self._group(fused)[:50] if (p := self.article(*key)) is not None and facet.admits(p.text)]
+        if not admitted:
+            return ranked
         # an Undang-Undang before the regulation that implements it (PP, PERMA), as legal writing cites them
-        admitted.sort(key=lambda key: self.docs[key[0]].kind != "UU")
-        for key in admitted:
-            if key in have:
-                if [k for k, _, _ in ranked].index(key) <= at:
-                    return ranked
-                ranked = [r for r in ranked if r[0] != key]
-            score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
-            return ranked[:at] + [(key, score, [facet.reason])] + ranked[at:]
-        return ranked
+        key = min(admitted, key=lambda k: self.docs[k[0]].kind != "UU")
+        keys = [k for k, _, _ in ranked]
+        if key in keys:
+            if keys.index(key) <= at:
+                return ranked
+            ranked = [r for r in ranked if r[0] != key]
+        score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
+        return ranked[:at] + [(key, score, [facet.reason])] + ranked[at:]
 
-    def _named_family(self, question: str) -> set[str]:
+    def in_docs(self, doc_ids) -> np.ndarray:
+        """Mask of the chunks that belong to these documents."""
+        return np.isin(self.chunk_doc, list(doc_ids))
+
+    def _named_family(self, question: str, mentioned: list | None = None) -> set[str]:
         """Indexed instruments the question names without naming an article, with their amending acts."""
-        if find_citations(question):
+        if mentioned is None:
+            mentioned = find_citations(question)
+        if mentioned:
             return set()
         out: set[str] = set()
         for _, _, doc in doc_mentions(question):
@@ -332,12 +341,7 @@ class Retriever:
 
     def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
         """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""
-        top = min(400, len(fused))
-        if len(fused) > 4 * top:  # large corpora: partial selection instead of a full sort per question
-            part = np.argpartition(-fused, top - 1)[:top]
-            order = part[np.lexsort((part, -fused[part]))]  # ties by chunk order, as the full sort below
-        else:
-            order = np.argsort(-fused, kind="stable")[:top]
+        order = _top_order(fused, np.arange(len(fused)), 400, partial=len(fused) > 1600)
         best: dict[tuple[str, str], list[float]] = {}
         for i in order:
             if fused[i] <= 0:
@@ -357,10 +361,10 @@ class Retriever:
             body = [i for i in body if facet.admits(self.chunks[i].text)] or body
         return max(body, key=lambda i: fused[i])
 
-    def _exact_citations(self, question: str) -> list[tuple[str, str]]:
+    def _exact_citations(self, question: str, mentioned: list | None = None) -> list[tuple[str, str]]:
         """Articles the question names ("pasal 80 uu 35/2014", "310 KUHP"), resolved to indexed keys."""
         out: list[tuple[str, str]] = []
-        cits = [c for c, _ in find_citations(question)]
+        cits = [c for c, _ in (find_citations(question) if mentioned is None else mentioned)]
         if not cits:
             try:
                 cits = [parse_citation(question)] if re.search(r"\b\d{1,4}[a-zA-Z]?\s+(kuhp|uu\b|pp\b)", question, re.I) else []
@@ -461,17 +465,24 @@ class Retriever:
         return d.get_pasal(pasal) if d else None
 
 
+def _top_order(scores: np.ndarray, idx: np.ndarray, n: int, partial: bool) -> np.ndarray:
+    """The first n of idx by descending score, ties in index order. `partial` selects with argpartition
+    before sorting (large arrays): the same order as the full stable sort, except which of several
+    scores tied exactly at the cut are kept."""
+    if partial and len(idx) > n:
+        part = idx[np.argpartition(-scores[idx], n - 1)[:n]]
+        return part[np.lexsort((part, -scores[part]))]
+    return idx[np.argsort(-scores[idx], kind="stable")][:n]
+
+
 def _rrf(scores: np.ndarray, valid: np.ndarray, k: int = RRF_K) -> np.ndarray:
     out = np.zeros_like(scores, dtype=np.float32)
     idx = np.where(valid)[0]
     if len(idx) == 0:
         return out
-    if len(idx) > RRF_PARTIAL_ABOVE:
-        # large corpora: only the first RRF_DEPTH ranks are worth sorting (rank 2000 adds < 0.0005)
-        part = idx[np.argpartition(-scores[idx], RRF_DEPTH - 1)[:RRF_DEPTH]]
-        order = part[np.lexsort((part, -scores[part]))]
-    else:
-        order = idx[np.argsort(-scores[idx], kind="stable")]
+    # large corpora: only the first RRF_DEPTH ranks are worth sorting (rank 2000 adds < 0.0005)
+    n = RRF_DEPTH if len(idx) > RRF_PARTIAL_ABOVE else len(idx)
+    order = _top_order(scores, idx, n, partial=n < len(idx))
     out[order] = 1.0 / (k + np.arange(1, len(order) + 1))
     return out
 

@@ -88,7 +88,6 @@ class Situation:
     asks_sanction: bool = False
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
-    violence: bool = False  # the harm is physical or psychological violence (not sexual, economic, ...)
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
     @property
@@ -219,11 +218,9 @@ def read_situation(question: str) -> Situation:
         first_offence = len(tokens)
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
-        s.violence = bool(words & (VIOLENCE_WORDS | VIOLENCE_ACTS))
         s.harms = [term for term, lay in HARMS if words & lay]
     elif first_offence is not None:
         s.child_offender = True
-        s.violence = bool(words & VIOLENCE_ACTS)
         s.peer_victim = _hurt_a_peer(tokens)
     return s
 
@@ -303,7 +300,6 @@ def _hurt_a_peer(tokens: list[str]) -> bool:
 
 _NUM_WORD = r"(\d{1,2})\s*(?:\([a-z ]+\)\s*)?tahun"
 RE_BELOW = re.compile(rf"\b(?:belum|tidak|kurang\s+dari|di\s+bawah(?:\s+umur)?)\s+(?:ber)?(?:umur|usia|mencapai(?:\s+umur|\s+usia)?)?\s*{_NUM_WORD}", re.I)
-RE_BELOW2 = re.compile(rf"\b(?:belum|kurang\s+dari|di\s+bawah)\s+(?:ber)?(?:umur|usia)\s+{_NUM_WORD}", re.I)
 RE_FROM = re.compile(
     rf"\b(?:telah|sudah|yang)?\s*(?:ber)?(?:umur|usia)\s+{_NUM_WORD}\s*(?:\(|,)?\s*(?:atau\s+lebih|ke\s+atas|tetapi|dan\s+belum)",
     re.I,
@@ -317,9 +313,6 @@ class AgeCondition:
 
     lo: int = 0
     hi: int = 200
-
-    def admits(self, age: int) -> bool:
-        return self.lo <= age < self.hi
 
     def covers(self, lo: int, hi: int) -> bool:
         """Every age in [lo, hi) meets the condition."""

@@ -88,19 +88,18 @@ def discover(sources: Path | None = None) -> tuple[list[SourceFile], list[Proble
             problems.append(Problem(rel, f"{rel}: cannot be read ({e.strerror}). Check its permissions."))
             continue
         hit = by_hash.get(h)
+        changed = False
         if hit is None and rel in by_name:
             e, rank = by_name[rel]
             ref = e.files[rank]
-            if ref.sha256 and ref.sha256 != h:
+            hit = (e, rank)
+            changed = bool(ref.sha256) and ref.sha256 != h
+            if changed:
                 problems.append(
                     Problem(rel, f"{rel}: sha256 {h[:12]}… does not match the manifest entry for {e.id} ({ref.sha256[:12]}…); "
                             "the file changed or is corrupt. Re-run `lentera sync`, or update the manifest if the change is intended. "
                             f"Ingested as {e.id}" + ("" if e.type == "paper" else " if its title still names that act, otherwise as an unlisted file") + ".", "warning")
                 )
-            hit = (e, rank)
-            changed = bool(ref.sha256 and ref.sha256 != h)
-        else:
-            changed = False
         files.append(SourceFile(path, h, hit[0] if hit else None, hit[1] if hit else 9, changed))
     return files, problems
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.textnorm import fix_ocr_digits
+
 
 MAX_FILE_BYTES = 50_000_000  # larger files are refused: no statute comes close
 TEXT_SUFFIXES = {".md", ".txt", ".text", ".markdown"}
@@ -127,11 +129,13 @@ _YEAR = r"\^?([0-9lIOL]{4})"
 
 TITLE_ZONE_CHARS = 2500  # a title (with OCR noise) is never longer
 TITLE_START_MAX = 1000  # characters of page furniture that may precede it
+TITLE_SLACK = 120  # characters: how far below the first instrument word the title may start
+_TITLE_END = (
+    r"(?=(?i:\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN"
+    r"|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b)|\s*$)"
+)
 
 
-def fix_ocr_digits(token: str) -> str:
-    """A number or year in a title where OCR read digits as letters ("2OI7" -> "2017"); plain numbers pass."""
-    return token.translate(str.maketrans({"l": "1", "I": "1", "L": "1", "O": "0", "o": "0"})).lstrip("0") or "0"
 
 
 def identify(text: str, filename: str = "") -> Identity | None:
@@ -179,13 +183,6 @@ def identify(text: str, filename: str = "") -> Identity | None:
     if kind == "PERPPU":
         return Identity(f"PERPPU {number}/{year}", "UU", number, year, _title_case(kind, number, year, subject))
     return Identity(f"{kind} {number}/{year}", kind, number, year, _title_case(kind, number, year, subject))
-
-
-TITLE_SLACK = 120  # characters: how far below the first instrument word the title may start
-_TITLE_END = (
-    r"(?=(?i:\s+DENGAN\s+RAHMAT|\s+PRESIDEN\s+REPUBLIK|\s+KETUA\s+MAHKAMAH|\s+Menimbang|\s+MEMUTUSKAN"
-    r"|\s+Mengingat|\s+BAB\s+I\b|\s+Pasal\s+1\b)|\s*$)"
-)
 
 
 def _title_match(zone: str, strict: bool) -> tuple[str, re.Match] | None:

@@ -37,6 +37,13 @@ def ayat_key(number: str) -> tuple[int, str]:
     return pasal_key(number)
 
 
+def fix_ocr_digits(token: str) -> str:
+    """A number or year in a title where OCR read digits as letters ("2OI7" -> "2017"). Unlike
+    fix_ocr_number (article numbers, where a trailing capital is a real letter: "76C"), every letter
+    here stands for a digit."""
+    return token.translate(str.maketrans({"l": "1", "I": "1", "L": "1", "O": "0", "o": "0"})).lstrip("0") or "0"
+
+
 def fix_ocr_number(token: str) -> str:
     """Repair letters typed for digits in an article number ("37l" -> "371", "2O" -> "20", "l0" -> "10")."""
     m = re.fullmatch(r"(I?)([0-9lO]*\d[0-9lO]*)([A-Z]?)", token)
