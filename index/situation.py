@@ -286,7 +286,7 @@ def _hurt_a_peer(tokens: list[str]) -> bool:
         if t not in VIOLENCE_ACTS:
             continue
         for x in tokens[j + 1 : j + 5]:
-            if x in PEERS or (x.rstrip("nya") in PEERS):
+            if x in PEERS or x.removesuffix("nya") in PEERS:
                 return True
             r = _role(x)
             if r == "adult":

@@ -104,6 +104,7 @@ def test_facet_needs_the_term_of_art_verbatim() -> None:
     assert read_situation("anak 13 tahun mencuri, sanksinya apa?").facets() == []
     assert read_situation("anak 15 tahun memukul gurunya, sanksinya apa?").facets() == []  # the victim is an adult
     assert read_situation("anak 15 tahun memukul adik kelasnya, sanksinya apa?").facets() == [f]
+    assert read_situation("anak 14 tahun memukul sebayanya, sanksinya apa?").peer_victim  # "sebaya" + "nya"
 
 
 def test_victim_without_a_named_harm_adds_nothing() -> None:
