@@ -3,7 +3,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock 2>/dev/null | sha256sum | cut -c1-12)
-MIRROR ?= $(or $(LENTERA_MIRROR),../shared/corpus)
+MIRROR ?= $(or $(LENTERA_MIRROR),$(abspath ../shared/corpus))
 PORT ?= 8501
 
 .PHONY: run test setup index sync eval bench clean

@@ -80,7 +80,11 @@ def cmd_build(a: argparse.Namespace) -> int:
     elif warns:
         print(f"{len(warns)} warnings (repairs of source defects); see them with --verbose", file=sys.stderr)
     if not corpus.documents:
-        return _fail("nothing to index: no source file could be read. The previous index (if any) is unchanged.")
+        return _fail(
+            f"nothing to index: no source file could be read in {sources or sources_dir()}. Supply the sources with "
+            "`lentera sync --mirror DIR` (or set LENTERA_MIRROR=DIR; make looks in ../shared/corpus beside the checkout), "
+            "or `lentera build --sources DIR`. The previous index (if any) is unchanged."
+        )
     chunks = chunk_corpus(corpus.documents)
     t_parse = time.perf_counter() - t0
     try:

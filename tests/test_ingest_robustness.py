@@ -127,3 +127,13 @@ def test_robustness_table_covers_every_input_kind():
     assert outcomes["unrecognised structure"].startswith("ingested as")
     assert outcomes["cp1252 (legacy) text"].startswith("ingested as UU 78/2030")
     print("\n" + format_table(rows))
+
+
+def test_build_with_no_readable_source_says_how_to_supply_them(tmp_path, monkeypatch, capsys):
+    import lentera_cli
+
+    monkeypatch.setenv("LENTERA_HOME", str(tmp_path / "home"))
+    (tmp_path / "empty").mkdir()
+    assert lentera_cli.main(["build", "--sources", str(tmp_path / "empty")]) == 1
+    err = capsys.readouterr().err
+    assert "nothing to index" in err and "LENTERA_MIRROR" in err and "lentera sync --mirror DIR" in err
