@@ -8,8 +8,9 @@ import pytest
 
 from ingest.model import Document
 from ingest.papers import parse_paper, parse_paper_html, parse_paper_text
+from tests.conftest import MIRROR
 
-PAPERS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "papers"
+PAPERS = MIRROR / "papers"
 HTML_PAPER = PAPERS / "kertha-wicara-2021-restoratif-justice-bullying.html"
 TEXT_PAPER = PAPERS / "rekomendasi-penanganan-bullying.txt"
 

@@ -1,7 +1,7 @@
 """ingest.pdf_text: statute PDFs -> clean logical lines.
 
-The real-file tests read the read-only corpus mirror next to the repository (../shared/corpus); they
-are skipped where it is absent. Each real PDF is extracted once per module (KUHP takes a few seconds).
+The real-file tests read the read-only corpus mirror ($LENTERA_MIRROR, else ../shared/corpus next to the
+repository); they are skipped where it is absent. Each real PDF is extracted once per module (KUHP takes a few seconds).
 """
 from __future__ import annotations
 
@@ -22,15 +22,15 @@ from ingest.pdf_text import (
     extract_pdf_text,
     join_lines,
 )
+from tests.conftest import STATUTES  # honours LENTERA_MIRROR, like the other integration tests
 
-STATUTES = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "statutes"
 HEADING = re.compile(r"^Pasal (\d+[A-Z]?)$")
 
 
 def _statute(name: str) -> Path:
     path = STATUTES / name
     if not path.is_file():
-        pytest.skip(f"corpus mirror not available: {path} (expected ../shared/corpus next to the repo)")
+        pytest.skip(f"corpus mirror not available: {path} (set LENTERA_MIRROR, or put the mirror at ../shared/corpus)")
     return path
 
 
