@@ -212,8 +212,8 @@ def badges(items: list[tuple[str, str]]) -> None:
 def reason_badges(p: Passage) -> list[tuple[str, str]]:
     out = []
     for reason in p.reasons:
-        colour = "orange" if reason.startswith("sanksi") else "green" if reason == "kutipan langsung" else "blue"
-        out.append((reason, colour))
+        colour = {"sanction": "orange", "named": "green"}.get(reason.kind, "blue")
+        out.append((reason.label, colour))
     if p.chunk.kind == "penjelasan":
         out.append(("dari Penjelasan", "violet"))
     if p.doc_kind == "paper":

@@ -112,7 +112,7 @@ class QueryMemo:
 
 
 def _passage_row(p) -> dict:
-    return {"citation": p.citation, "doc": p.doc, "pasal": p.pasal, "ayat": p.ayat, "score": round(float(p.score), 5), "reasons": list(p.reasons)}
+    return {"citation": p.citation, "doc": p.doc, "pasal": p.pasal, "ayat": p.ayat, "score": round(float(p.score), 5), "reasons": [str(r) for r in p.reasons]}
 
 
 def run_retriever(r, gold: list[dict], mode: str, with_quotes: bool = False) -> tuple[list[dict], float]:

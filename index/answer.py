@@ -55,14 +55,15 @@ class Answer:
             "weak_evidence": self.weak,
             "notes": self.notes,
             "situation": self.result.situation.to_json(),
-            "results": [p.to_json() | {"reasons": p.reasons} for p in self.result.passages],
+            "results": [p.to_json() | {"reasons": [str(r) for r in p.reasons]} for p in self.result.passages],
         }
 
     def to_text(self) -> str:
         read = self.result.situation.describe()
         out = ([f"(Pertanyaan dibaca sebagai: {read})", ""] if read else []) + [self.text, ""]
         for p in self.result.passages:
-            why = f"  ({'; '.join(p.reasons + ([p.age_note] if p.age_note else []))})" if p.reasons or p.age_note else ""
+            why = "; ".join([str(r) for r in p.reasons] + ([p.age_note] if p.age_note else []))
+            why = f"  ({why})" if why else ""
             out.append(f"[{p.rank}] {p.citation}{why}")
             out.append("    " + p.text.replace("\n", "\n    "))
         return "\n".join(out)
@@ -98,10 +99,9 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
         for s in sentences(p.text):
             terms = set(tokenize(s))
             overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
-            bonus = 0.3 if "kutipan langsung" in p.reasons or any(x.startswith(("sanksi", "larangan")) for x in p.reasons) else 0.0
+            bonus = 0.3 if any(r.kind in ("named", "sanction", "facet") for r in p.reasons) else 0.0
             for why in p.reasons:  # a sanction is quoted where it names the prohibition it punishes
-                m = re.match(r"sanksi atas (Pasal \S+)", why)
-                if m and re.search(rf"\b{re.escape(m.group(1))}\b", s):
+                if why.of_pasal and re.search(rf"\bPasal {re.escape(why.of_pasal)}\b", s):
                     bonus += 0.3
             if age_range is not None:  # the sentence whose age condition fits the child: "belum berusia 14 tahun hanya ... tindakan"
                 cond = age_condition(s)

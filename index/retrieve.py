@@ -28,6 +28,20 @@ class QuestionError(ValueError):
     """A question that cannot be searched (empty, binary, too long)."""
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a passage is in the list. The label is what the user reads; the fields let the answer
+    builder act on it without parsing the label back."""
+
+    kind: str  # "named" | "definition" | "successor" | "sanction" | "facet"
+    label: str
+    of_pasal: str | None = None  # a sanction: the prohibition it punishes ("76C")
+    facet: Facet | None = None  # a facet: the second search that found it
+
+    def __str__(self) -> str:
+        return self.label
+
+
 @dataclass
 class Passage:
     rank: int
@@ -38,7 +52,7 @@ class Passage:
     text: str
     score: float
     chunk: Chunk
-    reasons: list[str] = field(default_factory=list)  # why it is here: "kutipan langsung", "sanksi atas Pasal 76C"
+    reasons: list[Reason] = field(default_factory=list)  # why it is here: "kutipan langsung", "sanksi atas Pasal 76C"
     doc_title: str = ""
     doc_kind: str = ""
     in_force: bool = True
@@ -255,17 +269,17 @@ class Retriever:
         articles = self._group(fused)
         named = self._exact_citations(question, mentioned)
         exact = named + self._definitions(question, allowed)
-        ranked: list[tuple[tuple[str, str], float, list[str]]] = []
+        ranked: list[tuple[tuple[str, str], float, list[Reason]]] = []
         seen: set[tuple[str, str]] = set()
         top_score = articles[0][1] if articles else 1.0
         for key in exact:
             if key in self.by_article and key not in seen:
-                ranked.append((key, top_score + 1.0, ["kutipan langsung" if key in named else "definisi"]))
+                ranked.append((key, top_score + 1.0, [Reason("named", "kutipan langsung") if key in named else Reason("definition", "definisi")]))
                 seen.add(key)
                 succ = validity(Citation(*key), as_of).successor
                 skey = self.resolve(succ) if succ else None
                 if skey and skey not in seen:
-                    ranked.append((skey, top_score + 0.999, [f"ketentuan yang berlaku menggantikan {key[0]} Pasal {key[1]}"]))
+                    ranked.append((skey, top_score + 0.999, [Reason("successor", f"ketentuan yang berlaku menggantikan {key[0]} Pasal {key[1]}")]))
                     seen.add(skey)
         for key, score in articles:
             if key in seen:
@@ -283,7 +297,7 @@ class Retriever:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
-            facet = next((f for f in facets if f.reason in reasons), None)
+            facet = next((r.facet for r in reasons if r.facet is not None), None)
             ci = self._best_chunk(key, fused, facet)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
@@ -320,7 +334,7 @@ class Retriever:
                 return ranked
             ranked = [r for r in ranked if r[0] != key]
         score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
-        return ranked[:at] + [(key, score, [facet.reason])] + ranked[at:]
+        return ranked[:at] + [(key, score, [Reason("facet", facet.reason, facet=facet)])] + ranked[at:]
 
     def in_docs(self, doc_ids) -> np.ndarray:
         """Mask of the chunks that belong to these documents."""
@@ -430,7 +444,7 @@ class Retriever:
                     continue
                 if not allowed[self.by_article[s][0]]:
                     continue
-                out.append((s, score * 0.999, [f"sanksi atas Pasal {key[1]}"]))
+                out.append((s, score * 0.999, [Reason("sanction", f"sanksi atas Pasal {key[1]}", of_pasal=key[1])]))
                 placed.add(s)
         return out
 

@@ -71,11 +71,13 @@ def test_exact_citation_first_and_sanction_follows_prohibition(tiny_index):
     r = Retriever(load_index(home), emb)
     res = r.search("pasal 2 uu 88/2031", k=3)
     assert (res.passages[0].doc, res.passages[0].pasal) == ("UU 88/2031", "2")
-    assert "kutipan langsung" in res.passages[0].reasons
+    assert [r.kind for r in res.passages[0].reasons] == ["named"]
+    assert str(res.passages[0].reasons[0]) == "kutipan langsung"
     res = r.search("dilarang kekerasan terhadap anak", k=3, mode="bm25")
     keys = [p.pasal for p in res.passages]
     assert keys[0] == "1" and keys[1] == "3"
-    assert res.passages[1].reasons == ["sanksi atas Pasal 1"]
+    (why,) = res.passages[1].reasons
+    assert (why.kind, why.label, why.of_pasal) == ("sanction", "sanksi atas Pasal 1", "1")
 
 
 def test_reference_graph_both_directions(tiny_index):

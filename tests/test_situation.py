@@ -235,5 +235,6 @@ def test_under_twelve_the_age_rule_comes_first(retriever) -> None:
     res = retriever.search("anak 10 tahun mencuri hp temannya, bisa dipenjara?", k=5)
     top = res.passages[0]
     assert top.doc in ("UU 11/2012", "UU 1/2023") and "belum berumur 12" in top.text, [p.citation for p in res.passages]
-    assert top.reasons == ["ketentuan bagi anak yang belum berumur 12 tahun"]
+    assert [r.label for r in top.reasons] == ["ketentuan bagi anak yang belum berumur 12 tahun"]
+    assert top.reasons[0].kind == "facet"
     assert "mencakup umur 10 tahun" in top.age_note
