@@ -315,7 +315,7 @@ def show_quotes(ans: Answer, terms: list[str], filtered: bool = False) -> None:
     st.caption("Kalimat-kalimat berikut dikutip apa adanya dari pasal; angka [n] menunjuk ke sumber di bawah.")
     parts = [
         f'<p class="lt-quote"><span class="lt-marker">[{q.marker}]</span><b>{escape_html(q.citation)}</b>: '
-        f"“{highlight_html(q.text, terms)}”</p>"
+        f"“{highlight_html(q.text, terms).replace(chr(10), '<br>')}”</p>"  # a quoted list keeps its items on their lines
         for q in ans.quotes
     ]
     st.html("".join(parts))

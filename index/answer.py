@@ -71,7 +71,7 @@ class Answer:
     def to_markdown(self) -> str:
         """For copy/export: the answer and the cited passages as Markdown, citations in legal form."""
         out = [f"**Pertanyaan:** {self.question}", "", "**Jawaban (kutipan):**", ""]
-        out += [f"> {self.text}"] if self.weak else [f"- [{q.marker}] {q.citation}: “{q.text}”" for q in self.quotes]
+        out += [f"> {self.text}"] if self.weak else [f"- [{q.marker}] {q.citation}: “{q.text}”".replace("\n", "  \n  ") for q in self.quotes]
         out += ["", "**Sumber:**", ""]
         for p in self.result.passages:
             out.append(f"{p.rank}. {p.citation} — {p.doc_title}")
@@ -81,12 +81,28 @@ class Answer:
         return "\n".join(out)
 
 
-_SENT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(a-z])|\n")
+_SENT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(a-z])")
+
+
+_LIST_ITEM = re.compile(r"^(?:[a-z]|\d{1,2})[.)]\s")
 
 
 def sentences(text: str) -> list[str]:
-    parts = [s.strip() for s in _SENT.split(text) if s and s.strip()]
-    return [p for p in parts if len(p) > 15]
+    """Quotable sentences. A sentence that opens a list ("Tindakan ... meliputi:") keeps its items:
+    quoted alone it promises an answer it does not give."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        # a list item is one part: "a. pengembalian ..." must not split after its marker
+        parts += [line.strip()] if _LIST_ITEM.match(line.strip()) else [s.strip() for s in _SENT.split(line) if s and s.strip()]
+    out: list[str] = []
+    opens_list = False
+    for part in parts:
+        if opens_list and _LIST_ITEM.match(part):
+            out[-1] += "\n" + part
+            continue
+        out.append(part)
+        opens_list = part.endswith(":")
+    return [p for p in out if len(p) > 15]
 
 
 def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_quotes: int = 3, **kw) -> Answer:
@@ -103,6 +119,8 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
             for why in p.reasons:  # a sanction is quoted where it names the prohibition it punishes
                 if why.of_pasal and re.search(rf"\bPasal {re.escape(why.of_pasal)}\b", s):
                     bonus += 0.3
+                if why.facet and why.facet.phrase.lower() in " ".join(s.split()).lower():
+                    bonus += 0.3  # the sentence that made the facet admit it
             if age_range is not None:  # the sentence whose age condition fits the child: "belum berusia 14 tahun hanya ... tindakan"
                 cond = age_condition(s)
                 bonus += 0.5 if cond is not None and cond.covers(*age_range) else 0.0
@@ -117,6 +135,15 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
         used_ranks.add(rank)
         if len(quotes) >= max_quotes:
             break
+    # a quoted prohibition brings its sanction ("Pasal 76C jo. Pasal 80"), beyond the limit: one
+    # without the other is half an answer
+    quoted = {p.rank: p for p in res.passages if p.rank in used_ranks}
+    for score, rank, s, p in scored:
+        if rank in used_ranks:
+            continue
+        if any(w.kind == "sanction" and any(q.pasal == w.of_pasal and q.rank < rank for q in quoted.values()) for w in p.reasons):
+            quotes.append(Quote(rank, p.citation, s))
+            used_ranks.add(rank)
     quotes.sort(key=lambda q: q.marker)
     # one warning per distinct fact, listing the passages it concerns: "⚠ [1], [3] KUHP ... tidak berlaku lagi"
     grouped: dict[str, list[int]] = {}

@@ -151,8 +151,16 @@ class Situation:
             # all draw the line there): the provision for that age comes first, whatever was asked
             return [Facet("Anak belum berumur 12 tahun melakukan atau diduga melakukan tindak pidana", "belum berumur 12", "", at=0,
                           label="ketentuan bagi anak yang belum berumur 12 tahun")]
+        out: list[Facet] = []
+        if self.child_offender and self.asks_sanction and self.age_range is not None and self.age_range[1] <= 14:
+            # below 14 a child "hanya dapat dikenai tindakan": the sanction question is answered by
+            # the list of tindakan, which the age provision does not cite by number
+            out.append(Facet("Tindakan yang dapat dikenakan kepada Anak meliputi", "Tindakan yang dapat dikenakan kepada Anak", "",
+                             at=1, label="tindakan yang dapat dikenakan kepada anak"))
         if self.child_offender and self.peer_victim and (self.asks_sanction or self.asks_report):
-            return [Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")]
+            out.append(Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang"))
+        if out:
+            return out
         if self.child_victim and (self.asks_sanction or self.asks_report):
             return [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
         return []

@@ -198,3 +198,22 @@ def test_questions_answered_while_a_rebuild_runs_and_new_index_picked_up(tmp_pat
     assert r2.search("pasal 4 uu 88/2031", k=3).passages[0].pasal == "4"
     assert r.search("kekerasan terhadap anak", k=2).passages  # the old in-memory index still answers
     print(f"\nanswered {answered} questions while the rebuild ran")
+
+
+def test_a_sentence_opening_a_list_is_quoted_with_its_items():
+    from index.answer import sentences
+
+    text = (
+        "(1) Tindakan yang dapat dikenakan kepada Anak meliputi:\na. pengembalian kepada orang tua/Wali;\n"
+        "b. penyerahan kepada seseorang; dan/atau\nc. perbaikan akibat tindak pidana.\n"
+        "(2) Tindakan sebagaimana dimaksud pada ayat (1) huruf b dikenakan paling lama 1 (satu) tahun. Hal itu diatur lebih lanjut."
+    )
+    got = sentences(text)
+    assert got[0] == (
+        "(1) Tindakan yang dapat dikenakan kepada Anak meliputi:\na. pengembalian kepada orang tua/Wali;\n"
+        "b. penyerahan kepada seseorang; dan/atau\nc. perbaikan akibat tindak pidana."
+    )
+    assert got[1].startswith("(2) Tindakan") and got[2] == "Hal itu diatur lebih lanjut."
+    # items without an opener stay sentences of their own; a marker never stands alone
+    assert sentences("a. pengembalian kepada orang tua/Wali;\nb. penyerahan kepada seseorang;") == [
+        "a. pengembalian kepada orang tua/Wali;", "b. penyerahan kepada seseorang;"]

@@ -92,6 +92,17 @@ def test_flagship_question_finds_the_juvenile_sanction_rule(retriever) -> None:
     quoted = {q.citation: q.text for q in ans.quotes}
     assert "Kekerasan terhadap Anak" in quoted["UU 35/2014 Pasal 76C"]
     assert "sebagaimana dimaksud dalam Pasal 76C" in quoted["UU 35/2014 Pasal 80"]
+    # under 14 "hanya dapat dikenai tindakan": the list of tindakan is found and quoted with its items
+    assert ("UU 11/2012", "82") in keys, keys
+    assert "Tindakan yang dapat dikenakan kepada Anak meliputi:\na. pengembalian" in quoted["UU 11/2012 Pasal 82"]
+
+
+def test_tindakan_facet_only_below_fourteen() -> None:
+    phrases = lambda q: [f.phrase for f in read_situation(q).facets()]  # noqa: E731
+    assert phrases("anak 13 tahun membully temannya, sanksinya apa?") == ["Tindakan yang dapat dikenakan kepada Anak", "Kekerasan terhadap Anak"]
+    assert "Tindakan yang dapat dikenakan kepada Anak" not in phrases("anak 15 tahun mukul temannya, hukumannya apa?")
+    assert "Tindakan yang dapat dikenakan kepada Anak" not in phrases("anak 13 tahun ditahan polisi berapa lama?")  # not a sanction question
+    assert phrases("anak 10 tahun mencuri, dihukum apa?") == ["belum berumur 12"]  # under 12: its own rule only
 
 
 def test_facet_needs_the_term_of_art_verbatim() -> None:
@@ -100,8 +111,9 @@ def test_facet_needs_the_term_of_art_verbatim() -> None:
     f = Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang")
     assert f.admits("Setiap Orang dilarang menempatkan, membiarkan, melakukan, ... atau turut serta melakukan Kekerasan\nterhadap Anak.")
     assert not f.admits("Setiap Orang dilarang melakukan Kekerasan atau ancaman Kekerasan memaksa Anak melakukan persetubuhan")
-    assert read_situation("anak 13 tahun membully temannya, sanksinya apa?").facets() == [f]
-    assert read_situation("anak 13 tahun mencuri, sanksinya apa?").facets() == []
+    assert read_situation("anak 13 tahun membully temannya, sanksinya apa?").facets()[-1] == f
+    assert read_situation("anak 15 tahun membully temannya, sanksinya apa?").facets() == [f]
+    assert f not in read_situation("anak 13 tahun mencuri, sanksinya apa?").facets()  # no child was hurt
     assert read_situation("anak 15 tahun memukul gurunya, sanksinya apa?").facets() == []  # the victim is an adult
     assert read_situation("anak 15 tahun memukul adik kelasnya, sanksinya apa?").facets() == [f]
     assert read_situation("anak 14 tahun memukul sebayanya, sanksinya apa?").peer_victim  # "sebaya" + "nya"
