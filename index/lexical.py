@@ -198,6 +198,29 @@ LAY_PHRASES: dict[str, str] = {
 _LAY_PHRASES = [(re.compile(k, re.I), v) for k, v in LAY_PHRASES.items()]
 
 
+# Chat spellings of common words, as people type them ("anak sy 13 thn dipukul, gmn?"). Written out
+# before both searches: the dense model was trained on standard spelling, and "blm 12 thn" must read
+# as an age limit.
+CHAT_WORDS: dict[str, str] = {
+    "yg": "yang", "dgn": "dengan", "dg": "dengan", "dlm": "dalam", "utk": "untuk", "krn": "karena",
+    "karna": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak", "gk": "tidak", "nggak": "tidak",
+    "ngga": "tidak", "enggak": "tidak", "engga": "tidak", "sdh": "sudah", "udh": "sudah", "udah": "sudah",
+    "blm": "belum", "blum": "belum", "bs": "bisa", "bisa2": "bisa", "sm": "sama", "org": "orang",
+    "thn": "tahun", "th": "tahun", "jg": "juga", "aja": "saja", "sampe": "sampai", "ampe": "sampai",
+    "tp": "tapi", "kalo": "kalau", "klo": "kalau", "kl": "kalau", "emg": "memang", "emang": "memang",
+    "dr": "dari", "pd": "pada", "hrs": "harus", "gmn": "bagaimana", "gimana": "bagaimana",
+    "bgmn": "bagaimana", "gmana": "bagaimana", "knp": "kenapa", "sy": "saya", "skrg": "sekarang",
+    "skrang": "sekarang", "trs": "terus", "jd": "jadi", "jgn": "jangan", "lg": "lagi", "dpt": "dapat",
+    "ank": "anak", "ortu": "orang tua", "bokap": "ayah", "nyokap": "ibu", "sklh": "sekolah", "brp": "berapa",
+}
+_CHAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHAT_WORDS), key=len, reverse=True)) + r")\b", re.I)
+
+
+def standard_spelling(question: str) -> str:
+    """The question with chat spellings written out; everything else unchanged."""
+    return _CHAT.sub(lambda m: CHAT_WORDS[m.group(1).lower()], question)
+
+
 def legal_paraphrase(question: str) -> str:
     """The legal wording of lay phrases in the question, to be searched alongside it."""
     return " ".join(v for rx, v in _LAY_PHRASES if rx.search(question))

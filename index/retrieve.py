@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from index.law import consolidated_citation, excluded_on, validity
-from index.lexical import legal_paraphrase
+from index.lexical import legal_paraphrase, standard_spelling
 from index.situation import Facet, Situation, age_condition, age_note, read_situation
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, doc_mentions, find_citations, find_doc, parse_citation
@@ -129,6 +129,7 @@ class Retriever:
     # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
     use_situation = True
     use_phrases = True  # index/lexical.py LAY_PHRASES
+    use_standard_spelling = True  # index/lexical.py CHAT_WORDS
     named_doc_boost = 1.5  # an instrument the question names ("menurut KUHP baru")
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
@@ -236,9 +237,10 @@ class Retriever:
             allowed &= ~self.in_docs(not_yet)
         fused = np.zeros(n, dtype=np.float32)
         best_dense = best_bm = 0.0
-        sit = read_situation(question) if self.use_situation and mode == "hybrid" else Situation()
-        terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(question) if self.use_phrases else "") if t)
-        searched = f"{question} {terms}" if terms else question
+        asked = standard_spelling(question) if self.use_standard_spelling else question  # "blm 12 thn" -> "belum 12 tahun"
+        sit = read_situation(asked) if self.use_situation and mode == "hybrid" else Situation()
+        terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(asked) if self.use_phrases else "") if t)
+        searched = f"{asked} {terms}" if terms else asked
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)
             ds[~allowed] = -1
@@ -249,15 +251,15 @@ class Retriever:
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
-        if searched != question and n:
+        if searched != asked and n:
             # weak evidence is judged on the user's own words (the words added above always match);
             # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
             if mode in ("hybrid", "bm25"):
-                raw = self.bm25_scores(question)
+                raw = self.bm25_scores(asked)
                 raw[~allowed] = 0
                 best_bm = float(raw.max())
             if mode == "dense" or (mode == "hybrid" and best_bm < self.weak_bm25):
-                raw = self.dense_scores(question)
+                raw = self.dense_scores(asked)
                 raw[~allowed] = -1
                 best_dense = float(raw.max())
         mentioned = find_citations(question)

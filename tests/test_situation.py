@@ -250,3 +250,13 @@ def test_under_twelve_the_age_rule_comes_first(retriever) -> None:
     assert [r.label for r in top.reasons] == ["ketentuan bagi anak yang belum berumur 12 tahun"]
     assert top.reasons[0].kind == "facet"
     assert "mencakup umur 10 tahun" in top.age_note
+
+
+def test_chat_spelling_is_written_out_before_reading_and_searching(retriever) -> None:
+    from index.lexical import standard_spelling
+
+    assert standard_spelling("anak sy blm 12 thn, gmn? Yg salah siapa") == "anak saya belum 12 tahun, bagaimana? yang salah siapa"
+    assert standard_spelling("gaji guru, tahanan, sampean") == "gaji guru, tahanan, sampean"  # whole words only
+    res = retriever.search("anak sy blm 12 thn nyuri hp, dihukum apa?", k=5)
+    assert res.situation.age_range == (0, 12) and res.situation.child_offender
+    assert res.question == "anak sy blm 12 thn nyuri hp, dihukum apa?"  # shown as typed
