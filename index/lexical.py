@@ -314,6 +314,8 @@ class BM25Index:
                 sv = _stem_word(v) if self.stem and len(v) > 3 else v
                 if sv in vocab:
                     out.append(sv)
+                    if expand and v in LAY_TO_LEGAL:  # "mukul" -> "pukul" -> "kekerasan penganiayaan"
+                        out += [t for t in tokenize(LAY_TO_LEGAL[v], self.stem) if t in vocab]
                     break
         return out
 

@@ -329,7 +329,7 @@ class Retriever:
         if not admitted:
             return ranked
         # an Undang-Undang before the regulation that implements it (PP, PERMA), as legal writing cites them
-        key = min(admitted, key=lambda k: self.docs[k[0]].kind != "UU")
+        key = min(admitted, key=lambda k: self.docs[k[0]].kind in ("PP", "PERMA", "paper"))
         keys = [k for k, _, _ in ranked]
         if key in keys:
             if keys.index(key) <= at:

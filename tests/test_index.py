@@ -217,3 +217,14 @@ def test_a_sentence_opening_a_list_is_quoted_with_its_items():
     # items without an opener stay sentences of their own; a marker never stands alone
     assert sentences("a. pengembalian kepada orang tua/Wali;\nb. penyerahan kepada seseorang;") == [
         "a. pengembalian kepada orang tua/Wali;", "b. penyerahan kepada seseorang;"]
+
+
+def test_colloquial_word_gets_the_statute_terms_of_its_formal_form():
+    from index.lexical import BM25Index, colloquial_variants
+
+    assert "pukul" in colloquial_variants("mukul") and "telantar" in colloquial_variants("nelantarin")
+    bm = BM25Index(stem=True)
+    bm.index(["Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "penganiayaan diancam pidana", "pukul gong"])
+    toks = bm.query_tokens("temannya mukul")
+    assert "pukul" in toks and "keras" in toks and "aniaya" in toks, toks  # "mukul" is not in the texts; "pukul" is
+    assert "keras" not in bm.query_tokens("temannya mukul", expand=False)
