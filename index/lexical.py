@@ -187,7 +187,7 @@ LAY_TO_LEGAL: dict[str, str] = {
 LAY_PHRASES: dict[str, str] = {
     r"kerja\s+sosial": "pidana pelayanan masyarakat",
     r"(?:di)?campur(?:kan)?\s+(?:sama|dengan|dgn)": "dipisahkan",
-    r"(?:nga|menga|di)?kabar(?:in|i)?\b": "memberitahukan pemberitahuan",
+    r"\b(?:ngabar(?:in|i)?|mengabar(?:i|kan)|(?:di)?kabar(?:in|i|kan)?)\b": "memberitahukan pemberitahuan",  # "ngabarin" drops the k
     r"(?:di)?pulang(?:kan|in)?\s+(?:ke|kepada)\s+(?:orang\s*tua|ortu)": "menyerahkan kembali kepada orang tua/Wali",
     r"\bkpad\b": "Komisi Perlindungan Anak Daerah",
     r"\bkpai\b": "Komisi Perlindungan Anak Indonesia",
