@@ -200,11 +200,11 @@ _LAY_PHRASES = [(re.compile(k, re.I), v) for k, v in LAY_PHRASES.items()]
 
 # Chat spellings of common words, as people type them ("anak sy 13 thn dipukul, gmn?"). Written out
 # before both searches: the dense model was trained on standard spelling, and "blm 12 thn" must read
-# as an age limit.
+# as an age limit. Negations ("ga", "gak", "tdk") are left alone: "tidak" is in most statute sentences
+# and as a search word it pulled unrelated articles up.
 CHAT_WORDS: dict[str, str] = {
     "yg": "yang", "dgn": "dengan", "dg": "dengan", "dlm": "dalam", "utk": "untuk", "krn": "karena",
-    "karna": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak", "gk": "tidak", "nggak": "tidak",
-    "ngga": "tidak", "enggak": "tidak", "engga": "tidak", "sdh": "sudah", "udh": "sudah", "udah": "sudah",
+    "karna": "karena", "sdh": "sudah", "udh": "sudah", "udah": "sudah",
     "blm": "belum", "blum": "belum", "bs": "bisa", "bisa2": "bisa", "sm": "sama", "org": "orang",
     "thn": "tahun", "th": "tahun", "jg": "juga", "aja": "saja", "sampe": "sampai", "ampe": "sampai",
     "tp": "tapi", "kalo": "kalau", "klo": "kalau", "kl": "kalau", "emg": "memang", "emang": "memang",
