@@ -24,6 +24,21 @@ RRF_DEPTH = 2_000
 MAX_QUESTION = 2000
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def the_ask(question: str, min_words: int = 14) -> str:
+    """The last sentence of a long question that tells a story first ("... kepsek mau ngeluarin dia.
+    emang anak yg hamil jadi ilang hak sekolahnya?"): what is asked, searched once more so the story
+    does not outweigh it. Empty for short or one-sentence questions."""
+    if len(question.split()) < min_words:
+        return ""
+    parts = [p for p in _SENTENCE_END.split(question.strip()) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    return parts[-1] if len(parts[-1].split()) >= 3 else " ".join(parts[-2:])
+
+
 class QuestionError(ValueError):
     """A question that cannot be searched (empty, binary, too long)."""
 
@@ -130,6 +145,7 @@ class Retriever:
     use_situation = True
     use_phrases = True  # index/lexical.py LAY_PHRASES
     use_standard_spelling = True  # index/lexical.py CHAT_WORDS
+    repeat_ask = True
     named_doc_boost = 1.5  # an instrument the question names ("menurut KUHP baru")
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
@@ -241,6 +257,10 @@ class Retriever:
         sit = read_situation(asked) if self.use_situation and mode == "hybrid" else Situation()
         terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(asked) if self.use_phrases else "") if t)
         searched = f"{asked} {terms}" if terms else asked
+        if self.repeat_ask:
+            ask = the_ask(asked)
+            if ask:
+                searched = f"{searched} {ask}"
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)
             ds[~allowed] = -1

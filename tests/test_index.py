@@ -228,3 +228,15 @@ def test_colloquial_word_gets_the_statute_terms_of_its_formal_form():
     toks = bm.query_tokens("temannya mukul")
     assert "pukul" in toks and "keras" in toks and "aniaya" in toks, toks  # "mukul" is not in the texts; "pukul" is
     assert "keras" not in bm.query_tokens("temannya mukul", expand=False)
+
+
+def test_the_ask_of_a_long_story_question():
+    from index.retrieve import the_ask
+
+    q = ("murid sy kelas 11 ketauan hamil, kepsek mau langsung ngeluarin dia dr sekolah. sbg guru BK sy bingung, "
+         "emang anak yg hamil jadi ilang hak sekolahnya?")
+    assert the_ask(q) == "sbg guru BK sy bingung, emang anak yg hamil jadi ilang hak sekolahnya?"
+    assert the_ask("berapa lama anak boleh ditahan polisi?") == ""  # short: the whole question is the ask
+    assert the_ask("anak saya dipukul gurunya di kelas sampai memar dan trauma berat tidak mau sekolah lagi sama sekali") == ""  # one sentence
+    story = "anak saya dipukul gurunya di kelas sampai memar dan trauma. Dia tidak mau sekolah lagi. Gimana?"
+    assert the_ask(story) == "Dia tidak mau sekolah lagi. Gimana?"  # a last sentence under three words takes the one before
