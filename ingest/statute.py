@@ -91,6 +91,7 @@ RE_INLINE_ITEM = re.compile(r"(?<=;)((?:\s+(?:dan|atau|dan/atau))?)\s+(?=[b-z]\.
 # printed gazettes repeat the first word(s) of the next page at the foot of the page: "tersebut. Upaya… Upaya ..."
 RE_CATCHWORD_INLINE = re.compile(r"(?:(?<=[ \t])|^)(\S+(?: \S+)?)(?:…|\s?\.\s?\.\s?\.)[ \t]+(?=\1)", re.M)
 RE_GLUED_SUBHEADING = re.compile(r"(?<=[.;:])\s+(?=(?:Bagian\s+(?:Ke[a-z]+|Pertama)|Paragraf\s+\d+)\s*[A-Z])")
+RE_CATCHWORD_LINE = re.compile(r"^(\S.{0,60}?)\s?(?:…|\.\s?\.\s?\.)$")
 RE_CATCHWORD_EOL = re.compile(r"\s+(Pasal\s+\S+|\S+)(?:…|\s?\.\s?\.\s?\.)[ \t]*$", re.M)
 
 
@@ -126,9 +127,13 @@ def _drop_catchwords(text: str) -> str:
     text = RE_CATCHWORD_INLINE.sub("", text)
     lines = text.split("\n")
     for i in range(len(lines) - 1):
+        nxt = next((l.strip() for l in lines[i + 1:] if l.strip()), "")
+        whole = RE_CATCHWORD_LINE.match(lines[i].strip())
+        if whole and nxt.startswith(whole.group(1)):
+            lines[i] = ""  # "(2) Setiap..." on a line of its own, then "(2) Setiap orang yang ..."
+            continue
         m = RE_CATCHWORD_EOL.search(lines[i])
         if m:
-            nxt = next((l.strip() for l in lines[i + 1:] if l.strip()), "")
             if nxt.startswith(m.group(1).split()[0]):
                 lines[i] = lines[i][: m.start()]
     return "\n".join(lines)

@@ -189,3 +189,12 @@ def test_run_on_articles_of_old_acts_are_split() -> None:
     assert [p.number for p in doc.pasal] == ["1", "2", "3"]
     assert "Pasal 8 dihapuskan" in doc.get_pasal("1").text
     assert "lihat juga Pasal 7." in doc.get_pasal("2").text
+
+
+def test_truncated_line_repeated_in_full_is_dropped():
+    """UU 23/2002 Pasal 85 and 89 (mblonyox text): "(2) Setiap..." on its own line, then the whole ayat (2)."""
+    doc = parse(HEAD + "Pasal 1\n(1) Setiap orang dipidana.\n(2) Setiap...\n(2) Setiap orang yang lain dipidana juga.\nPasal 2\nIsi... lain.\n")
+    p = doc.get_pasal("1")
+    assert [a.number for a in p.ayat] == ["1", "2"]
+    assert "Setiap..." not in p.text and p.ayat[1].text == "(2) Setiap orang yang lain dipidana juga."
+    assert doc.get_pasal("2").text == "Isi... lain."  # an ellipsis inside a sentence is text
