@@ -76,7 +76,7 @@ LAY_TO_LEGAL: dict[str, str] = {
     "memar": "luka",
     "dikeroyok": "kekerasan tenaga bersama",
     "keroyok": "kekerasan tenaga bersama",
-    "tawuran": "kekerasan tenaga bersama",
+    "tawuran": "kekerasan tenaga bersama perkelahian",
     "dipalak": "pemerasan ancaman kekerasan",
     "palak": "pemerasan",
     "malak": "pemerasan",
@@ -191,6 +191,10 @@ LAY_TO_LEGAL: dict[str, str] = {
     "dinikahi": "perkawinan kawin", "dinikahin": "perkawinan kawin", "nikahin": "perkawinan kawin",
     "organ": "organ tubuh jaringan", "ginjal": "organ tubuh jaringan",
     "obat": "kesehatan", "suplemen": "kesehatan",
+    "kedaluwarsa": "daluwarsa kedaluwarsa gugur", "kadaluarsa": "daluwarsa kedaluwarsa gugur",
+    "kadaluwarsa": "daluwarsa kedaluwarsa gugur", "daluarsa": "daluwarsa kedaluwarsa gugur",
+    "asusila": "kesusilaan",
+    "berantem": "perkelahian", "berkelahi": "perkelahian",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).
@@ -202,6 +206,7 @@ LAY_PHRASES: dict[str, str] = {
     r"(?:di)?pulang(?:kan|in)?\s+(?:ke|kepada)\s+(?:orang\s*tua|ortu)": "menyerahkan kembali kepada orang tua/Wali",
     r"\bkpad\b": "Komisi Perlindungan Anak Daerah",
     r"\bkpai\b": "Komisi Perlindungan Anak Indonesia",
+    r"\babh\b": "Anak yang Berhadapan dengan Hukum",
     r"(?:bareng|bersama|sama)\s+orang\s+dewasa": "bersama-sama dengan orang dewasa",
     r"(?:di)?cabut\s+hak": "pencabutan hak",
     r"di\s*sidang\s+di\s*mana|diadili\s+di\s*mana": "pengadilan yang berwenang memeriksa",

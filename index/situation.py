@@ -266,11 +266,30 @@ def _role(tok: str) -> str | None:
 
 def _subject_before(tokens: list[str], j: int) -> str | None:
     """The nearest person word before position j: who the verb there is about."""
-    for t in reversed(tokens[max(0, j - 6) : j]):
-        r = _role(t)
+    for i in range(j - 1, max(0, j - 6) - 1, -1):
+        r = _role(tokens[i])
+        if r == "child" and _possessed_by_adult(tokens, i):
+            return "adult"  # "guru les privat anak saya ketahuan ...": the child only says whose tutor
         if r:
             return r
     return None
+
+
+_MY = {"saya", "sy", "kami", "aku", "ku", "gue", "gw", "kita"}
+_VERB_LIKE = re.compile(r"^(?:me|di|ber|ter|ng|ny)[a-z]{3,}")
+
+
+def _possessed_by_adult(tokens: list[str], i: int) -> bool:
+    """"guru (les privat) anak saya": an adult noun right before "anak saya", with no verb between,
+    makes the child a possessor, not the person the phrase is about."""
+    if i + 1 >= len(tokens) or tokens[i + 1] not in _MY:
+        return False
+    for k in range(i - 1, max(0, i - 3) - 1, -1):
+        if _role(tokens[k]) == "adult":
+            return True
+        if _VERB_LIKE.match(tokens[k]) or _role(tokens[k]):
+            return False
+    return False
 
 
 def _adult_acts_on_child(tokens: list[str]) -> int | None:

@@ -260,3 +260,11 @@ def test_chat_spelling_is_written_out_before_reading_and_searching(retriever) ->
     res = retriever.search("anak sy blm 12 thn nyuri hp, dihukum apa?", k=5)
     assert res.situation.age_range == (0, 12) and res.situation.child_offender
     assert res.question == "anak sy blm 12 thn nyuri hp, dihukum apa?"  # shown as typed
+
+
+def test_a_child_named_as_whose_tutor_is_not_the_subject() -> None:
+    s = read_situation("guru les privat anak sy (kls 4 SD) ketahuan nyabulin dia pas les di rumah, hukumannya apa?")
+    assert not s.child_offender
+    # a verb between the adult and the child keeps the child the subject of what follows
+    assert read_situation("tetangga melaporkan anak saya ke polisi karena mencuri, gimana?").child_offender
+    assert read_situation("tetangga tahu ada anak sering dipukulin ortunya, bisa lapor?").child_victim
