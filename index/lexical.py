@@ -288,7 +288,7 @@ def colloquial_variants(tok: str) -> list[str]:
     out: list[str] = []
     bases = [tok]
     if tok.endswith("in") and len(tok) > 5:
-        bases.append(tok[:-2])
+        bases += [tok[:-2], tok[:-2] + "kan"]  # "dilimpahin" -> "dilimpah", "dilimpahkan"
     for b in bases:
         if b.startswith("di") and len(b) > 4:
             out.append(b)
@@ -304,6 +304,8 @@ def colloquial_variants(tok: str) -> list[str]:
             out.append("p" + b[1:])
         if b is not tok:
             out.append(b)
+    # Jakarta "e" for "a" in the last syllable: "nangkep" -> "tangkap", "dapet" -> "dapat"
+    out += [re.sub(r"e([a-z])$", r"a\1", o) for o in [tok, *out] if re.search(r"[^aeiou]e[kptmnl]$", o)]
     return [o for o in dict.fromkeys(out) if o != tok]
 
 

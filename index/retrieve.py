@@ -146,7 +146,7 @@ class Retriever:
     use_phrases = True  # index/lexical.py LAY_PHRASES
     use_standard_spelling = True  # index/lexical.py CHAT_WORDS
     repeat_ask = True
-    named_doc_boost = 1.5  # an instrument the question names ("menurut KUHP baru")
+    named_doc_boost = 3.0  # an instrument the question names ("menurut KUHP baru"): its articles first
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx

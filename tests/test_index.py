@@ -223,6 +223,9 @@ def test_colloquial_word_gets_the_statute_terms_of_its_formal_form():
     from index.lexical import BM25Index, colloquial_variants
 
     assert "pukul" in colloquial_variants("mukul") and "telantar" in colloquial_variants("nelantarin")
+    assert "tangkap" in colloquial_variants("nangkep") and "ditangkap" in colloquial_variants("ditangkep")
+    assert "dilimpahkan" in colloquial_variants("dilimpahin")
+    assert "sebab" not in colloquial_variants("sebab")  # only a final "e" + consonant changes
     bm = BM25Index(stem=True)
     bm.index(["Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "penganiayaan diancam pidana", "pukul gong"])
     toks = bm.query_tokens("temannya mukul")
