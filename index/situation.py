@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 # ------------------------------------------------------------------ the question
 
-_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|abg)"
+_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg)"
 _AGE_WORD = r"(?:umur|usia|berumur|berusia|umurnya|usianya)"
 # "anak 13 tahun", "anak saya 16 thn", "umur 10 tahun", "anak yang belum 12 tahun"; at most two words
 # between the child and the number unless an age word is there
@@ -52,6 +52,7 @@ VICTIM_WORDS = {
     "digebukin", "digebuki", "dihajar", "ditonjok", "disabet", "dicubit", "dijewer", "disetrum", "disundut",
     "disulut", "dibanting", "dicekik", "dilempar", "dirundung", "digerepe", "diintip", "diraba", "dicolek",
     "disodomi", "disetubuhi", "ditiduri", "dihamili", "diperdagangkan", "dilacurkan", "dipekerjain",
+    "dipegang", "dipegangi", "dicium", "diciumi", "dianiaya", "dibunuh", "dicekoki",
 }
 VIOLENCE_WORDS = {
     "dipukul", "dipukulin", "dibully", "dianiaya", "dikeroyok", "disiksa", "ditampar", "ditendang", "dijambak",
@@ -68,6 +69,11 @@ VIOLENCE_ACTS = {
 HARM_ACTS = VIOLENCE_ACTS | {
     "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "memperkosa", "menjual",
     "melecehkan", "ngelecehin", "menculik", "nyulik", "mengeksploitasi", "mempekerjakan", "menyuruh", "nyuruh",
+}
+# Leading a child into something (the prohibitions' "menyuruh melibatkan", "membujuk").
+INDUCE_ACTS = {
+    "ngajarin", "mengajari", "ngajak", "mengajak", "nyuruh", "menyuruh", "maksa", "memaksa", "ngebujuk",
+    "membujuk", "ngerayu", "merayu", "ngasih", "memberi", "ngenalin", "mengenalkan", "ngelibatin", "melibatkan",
 }
 PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", "adiknya", "kakak", "kakaknya", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya"}
 RE_SANCTION = re.compile(
@@ -237,11 +243,12 @@ def read_situation(question: str) -> Situation:
 # words for it. The term must occur verbatim in the prohibition a facet brings (Facet.admits).
 HARMS: list[tuple[str, set[str]]] = [
     ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
-    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan"}),
+    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi"}),
     ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil"}),
     ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "diurus"}),
     ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi", "mengeksploitasi", "mempekerjakan"}),
     ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil"}),
+    ("alkohol dan zat adiktif", {"rokok", "ngerokok", "merokok", "miras", "alkohol", "mabuk", "ngelem", "lem", "vape", "tuak", "ciu"}),
     ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan", "menjual"}),
     ("penculikan", {"diculik", "menculik", "penculikan", "nyulik"}),
 ]
@@ -293,8 +300,12 @@ def _possessed_by_adult(tokens: list[str], i: int) -> bool:
 
 
 def _adult_acts_on_child(tokens: list[str]) -> int | None:
-    """"guru nampar murid", "ortu yang ngebiarin anaknya": an adult, a verb of harm, then the child.
+    """"guru nampar murid", "ortu yang ngebiarin anaknya": an adult, a verb of harm, then the child;
+    "ngajarin bocah SD ngerokok": a verb of leading a child into something, whoever does it.
     Returns the position of the verb."""
+    for j, t in enumerate(tokens):
+        if t in INDUCE_ACTS and (_subject_before(tokens, j) != "child") and any(_role(x) == "child" for x in tokens[j + 1 : j + 3]):
+            return j
     for i, t in enumerate(tokens):
         if _role(t) != "adult":
             continue

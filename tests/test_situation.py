@@ -268,3 +268,22 @@ def test_a_child_named_as_whose_tutor_is_not_the_subject() -> None:
     # a verb between the adult and the child keeps the child the subject of what follows
     assert read_situation("tetangga melaporkan anak saya ke polisi karena mencuri, gimana?").child_offender
     assert read_situation("tetangga tahu ada anak sering dipukulin ortunya, bisa lapor?").child_victim
+
+
+@pytest.mark.parametrize(
+    "q, harm",
+    [
+        ("ngajarin bocah SD ngerokok ada pidananya?", "alkohol dan zat adiktif"),
+        ("om2 di komplek ngasih duit ke anak SMP biar mau dipegang2. itu pidana?", "perbuatan cabul"),
+        ("balita 3 thn meninggal dianiaya pacar ibunya, pelakunya dihukum berapa tahun?", "Kekerasan terhadap"),
+    ],
+)
+def test_child_led_into_or_subjected_to_a_harm(q, harm) -> None:
+    s = read_situation(q)
+    assert s.child_victim and not s.child_offender and s.asks_sanction
+    assert s.harms[0] == harm and s.facets()[0].phrase == harm
+
+
+def test_a_child_leading_another_is_still_the_offender() -> None:
+    s = read_situation("anak saya ngajak temennya bolos terus mencuri, dihukum apa?")
+    assert s.child_offender and not s.child_victim
