@@ -93,8 +93,12 @@ def validity(c: Citation, on: dt.date | None = None) -> Validity:
             v.since = eff.isoformat()
             v.notes.append(f"{c.display()} tidak berlaku lagi sejak {tanggal(eff)} (dicabut oleh {r['by']}; dasar: {r['basis']}).")
         elif partial:
-            gone = ", ".join(f"ayat ({a.ayat})" for a in listed if a.pasal == c.pasal)
-            v.notes.append(f"Sebagian Pasal {c.pasal} {c.doc} ({gone}) dicabut oleh {r['by']} sejak {tanggal(eff)}.")
+            gone = [a.ayat for a in listed if a.pasal == c.pasal]
+            v.notes.append(f"Sebagian Pasal {c.pasal} {c.doc} ({', '.join(f'ayat ({x})' for x in gone)}) dicabut oleh {r['by']} sejak {tanggal(eff)}.")
+            for s in facts.get("successor", []):  # where the revoked ayat now lives
+                src = _cit(s["from"])
+                if src.doc == c.doc and src.pasal == c.pasal and src.ayat in gone:
+                    v.notes.append(f"Ketentuan yang berlaku sekarang untuk ayat ({src.ayat}): {_cit(s['to']).display()} ({s['topic']}).")
     for s in facts.get("successor", []):
         src = _cit(s["from"])
         if src.doc != c.doc or src.pasal != c.pasal or (src.ayat is not None and src.ayat != c.ayat):

@@ -98,3 +98,21 @@ def test_quote_match_levels():
     assert quote_match("setiap orang  dilarang menempatkan, membiarkan", art)[0] == "persis"
     assert quote_match("Setiap Orang dilarang menempatkan, membiarkan, melakukan Kekerasan terhadap Anak.", art)[0] == "mirip"
     assert quote_match("Pencurian diancam dengan pidana penjara paling lama lima tahun.", art)[0] == "tidak cocok"
+
+
+def test_child_sexual_offence_sanctions_revoked_by_the_new_kuhp():
+    """UU 1/2023 Pasal 622 ayat (1) huruf n: Pasal 81 ayat (1) and Pasal 82 of the Child Protection Act
+    end on 2 January 2026; ayat (6) sends references to 81(1) to Pasal 473 ayat (4)."""
+    import datetime as dt
+
+    from index.law import validity
+    from ingest.citation import Citation
+
+    v = validity(Citation("UU 35/2014", "82"), dt.date(2026, 3, 1))
+    assert not v.in_force and v.successor == Citation("UU 1/2023", "415")
+    assert validity(Citation("UU 35/2014", "82"), dt.date(2025, 12, 31)).in_force
+    whole = validity(Citation("UU 35/2014", "81"), dt.date(2026, 3, 1))
+    assert whole.in_force and any("ayat (1)" in n and "473 ayat (4)" in n for n in whole.notes)
+    assert not validity(Citation("UU 35/2014", "81", "1"), dt.date(2026, 3, 1)).in_force
+    assert validity(Citation("UU 35/2014", "81", "2"), dt.date(2026, 3, 1)).in_force
+    assert validity(Citation("UU 35/2014", "76E"), dt.date(2026, 3, 1)).in_force  # the prohibition stays
