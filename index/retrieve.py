@@ -145,7 +145,7 @@ class Retriever:
     use_situation = True
     use_phrases = True  # index/lexical.py LAY_PHRASES
     use_standard_spelling = True  # index/lexical.py CHAT_WORDS
-    repeat_ask = True
+    repeat_ask = True  # the last sentence of a long story question searched once more (the_ask)
     named_doc_boost = 3.0  # an instrument the question names ("menurut KUHP baru"): its articles first
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
