@@ -1,6 +1,7 @@
 """BM25 over Indonesian legal text (bm25s), with a tokeniser that keeps article numbers whole."""
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -215,7 +216,11 @@ LAY_PHRASES: dict[str, str] = {
     r"tanpa\s+(?:hukuman|dihukum|sanksi|dipidana|pidana)|(?:ga|gak|tidak|nggak|tdk)\s+(?:usah\s+)?(?:dihukum|dipidana)": "tidak menjatuhkan pidana atau mengenakan tindakan",
     r"uji\s*(?:coba|klinis)|percobaan\s+(?:obat|medis)|kelinci\s+percobaan": "penelitian kesehatan objek penelitian",
 }
+# The thesaurus (index/thesaurus.json) widens both maps; the hand-written entries above win on a clash.
+_THESAURUS = json.loads((Path(__file__).with_name("thesaurus.json")).read_text(encoding="utf-8"))
+LAY_TO_LEGAL = {**_THESAURUS["words"], **LAY_TO_LEGAL}
 _LAY_PHRASES = [(re.compile(k, re.I), v) for k, v in LAY_PHRASES.items()]
+_LAY_PHRASES += [(re.compile(k, re.I), v) for k, v in _THESAURUS["phrases"].items() if k not in LAY_PHRASES]
 
 
 # Chat spellings of common words, as people type them ("anak sy 13 thn dipukul, gmn?"). Written out

@@ -285,3 +285,35 @@ def test_shipped_seed_covers_the_built_corpus(retriever):
     key = EmbeddingCache.key_for(name)
     missing = [c.citation for c in retriever.chunks if key(embed_text(c)) not in seed]
     assert not missing, f"{len(missing)} chunks not in the shipped seed (first: {missing[:3]}); run `lentera build --save-seed`"
+
+
+def test_thesaurus_entries_are_sound():
+    """index/thesaurus.json: every regex compiles and matches its example; keys are lay tokens, not
+    function words; a thesaurus entry never overrides a hand-written one."""
+    import re
+
+    from index import lexical
+
+    th = lexical._THESAURUS
+    assert len(th["words"]) > 300 and len(th["phrases"]) > 100
+    for rx, example in th["phrase_examples"].items():
+        assert re.search(rx, example, re.I), (rx, example)
+    assert set(th["phrases"]) == set(th["phrase_examples"])
+    for key, val in th["words"].items():
+        assert re.fullmatch(r"[a-z]+", key) and key not in lexical.STOPWORDS, key
+        assert val.split(), key
+    assert lexical.LAY_TO_LEGAL["dipenjara"] == "pidana penjara"  # hand-written wins
+
+
+def test_thesaurus_words_exist_in_the_statutes(retriever):
+    """Every statute word the thesaurus adds is a word of the indexed statutes (else it adds nothing)."""
+    from index import lexical
+
+    vocab = retriever.idx.bm25._bm25.vocab_dict
+    stem = retriever.idx.bm25.stem
+    missing = set()
+    for val in lexical._THESAURUS["words"].values():
+        for tok in lexical.tokenize(val, stem=stem):
+            if tok not in vocab:
+                missing.add(tok)
+    assert len(missing) <= 5, sorted(missing)
