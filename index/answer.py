@@ -85,6 +85,9 @@ _SENT = re.compile(r"(?<=[.;:])\s+(?=[A-Z(a-z])")
 
 
 _LIST_ITEM = re.compile(r"^(?:[a-z]|\d{1,2})[.)]\s")
+# a definition passage is "... yang dimaksud dengan:" plus one numbered item from the middle of the
+# list: joining them would quote words that are not next to each other in the statute
+_FIRST_ITEM = re.compile(r"^(?:a|1)[.)]\s")
 
 
 def sentences(text: str) -> list[str]:
@@ -95,13 +98,17 @@ def sentences(text: str) -> list[str]:
         # a list item is one part: "a. pengembalian ..." must not split after its marker
         parts += [line.strip()] if _LIST_ITEM.match(line.strip()) else [s.strip() for s in _SENT.split(line) if s and s.strip()]
     out: list[str] = []
-    opens_list = False
+    opens_list: bool | None = False  # None: the last part opened a list that has not started yet
     for part in parts:
         if opens_list and _LIST_ITEM.match(part):
             out[-1] += "\n" + part
             continue
+        if opens_list is None and _FIRST_ITEM.match(part):
+            out[-1] += "\n" + part  # the list starts at its first item: the opener's own list
+            opens_list = True
+            continue
         out.append(part)
-        opens_list = part.endswith(":")
+        opens_list = None if part.endswith(":") else False
     return [p for p in out if len(p) > 15]
 
 

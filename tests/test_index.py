@@ -317,3 +317,10 @@ def test_thesaurus_words_exist_in_the_statutes(retriever):
             if tok not in vocab:
                 missing.add(tok)
     assert len(missing) <= 5, sorted(missing)
+
+
+def test_a_definition_item_is_not_joined_to_the_list_opener():
+    from index.answer import sentences
+
+    got = sentences("Dalam Undang-Undang ini yang dimaksud dengan:\n9. Anak Angkat adalah Anak yang haknya dialihkan.")
+    assert got == ["Dalam Undang-Undang ini yang dimaksud dengan:", "9. Anak Angkat adalah Anak yang haknya dialihkan."]
