@@ -196,6 +196,7 @@ LAY_TO_LEGAL: dict[str, str] = {
     "kadaluwarsa": "daluwarsa kedaluwarsa gugur", "daluarsa": "daluwarsa kedaluwarsa gugur",
     "asusila": "kesusilaan",
     "berantem": "perkelahian", "berkelahi": "perkelahian",
+    "kuhap": "Hukum Acara Pidana beracara", "disetrika": "kekerasan penganiayaan",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).

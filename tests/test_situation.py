@@ -287,3 +287,10 @@ def test_child_led_into_or_subjected_to_a_harm(q, harm) -> None:
 def test_a_child_leading_another_is_still_the_offender() -> None:
     s = read_situation("anak saya ngajak temennya bolos terus mencuri, dihukum apa?")
     assert s.child_offender and not s.child_victim
+
+
+def test_an_age_marks_the_child_without_a_child_word() -> None:
+    s = read_situation("ART di rumah tetangga ternyata masih 15 thn, sering disiksa majikannya. majikannya kena pasal apa?")
+    assert s.age_range == (15, 16) and s.child_victim and s.harms[0] == "Kekerasan terhadap"
+    assert read_situation("masa tahanannya masih 2 tahun lagi, bisa bebas bersyarat?").age_range is None
+    assert read_situation("anak kami dipasung di belakang rumah, itu pidana?").child_victim
