@@ -256,11 +256,9 @@ class Retriever:
         asked = standard_spelling(question) if self.use_standard_spelling else question  # "blm 12 thn" -> "belum 12 tahun"
         sit = read_situation(asked) if self.use_situation and mode == "hybrid" else Situation()
         terms = " ".join(t for t in (sit.legal_terms(), legal_paraphrase(asked) if self.use_phrases else "") if t)
-        searched = f"{asked} {terms}" if terms else asked
-        if self.repeat_ask:
-            ask = the_ask(asked)
-            if ask:
-                searched = f"{searched} {ask}"
+        ask = the_ask(asked) if self.repeat_ask else ""
+        own_words = f"{asked} {ask}" if ask else asked  # the ask repeated is still the user's words
+        searched = " ".join(t for t in (asked, terms, ask) if t)
         if mode in ("hybrid", "dense"):
             ds = self.dense_scores(searched)
             ds[~allowed] = -1
@@ -271,15 +269,15 @@ class Retriever:
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
-        if searched != asked and n:
+        if terms and n:
             # weak evidence is judged on the user's own words (the words added above always match);
             # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
             if mode in ("hybrid", "bm25"):
-                raw = self.bm25_scores(asked)
+                raw = self.bm25_scores(own_words)
                 raw[~allowed] = 0
                 best_bm = float(raw.max())
             if mode == "dense" or (mode == "hybrid" and best_bm < self.weak_bm25):
-                raw = self.dense_scores(asked)
+                raw = self.dense_scores(own_words)
                 raw[~allowed] = -1
                 best_dense = float(raw.max())
         mentioned = find_citations(question)
