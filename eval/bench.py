@@ -267,11 +267,10 @@ class _CachedQueryEmbedder:
     search embeds the question with statute words added, not the raw question, so the cache is
     filled by a priming pass over the questions (`prime`), not by encoding the questions alone."""
 
-    def __init__(self, emb, questions: list[str]) -> None:
+    def __init__(self, emb) -> None:
         self._emb = emb
         self.name, self.dim = emb.name, emb.dim
-        vecs = emb.encode(list(questions), prompt_name="query")
-        self._cache = {q: vecs[i] for i, q in enumerate(questions)}
+        self._cache: dict[str, np.ndarray] = {}
 
     def encode(self, sentences, prompt_name=None, **kw):
         if isinstance(sentences, str) and prompt_name == "query":
@@ -291,10 +290,9 @@ def _with_embedder(retriever, emb):
 
 def query_modes(retriever, questions: list[str]) -> dict[str, Callable[[str], object]]:
     from index.answer import answer
-    from index.retrieve import check_question
 
     emb = retriever.embedder
-    cached = _with_embedder(retriever, _CachedQueryEmbedder(emb, [check_question(q) for q in questions]))
+    cached = _with_embedder(retriever, _CachedQueryEmbedder(emb))
     for q in questions:  # prime: the texts the search really embeds
         answer(cached, q, k=5)
     return {

@@ -317,7 +317,7 @@ class Retriever:
             ranked = self._with_sanctions(ranked, k, allowed)
         passages = []
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
-            facet = next((r.facet for r in reasons if r.facet is not None), None)
+            facet = next((why.facet for why in reasons if why.facet is not None), None)
             ci = self._best_chunk(key, fused, facet)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)

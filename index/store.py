@@ -72,6 +72,11 @@ def build_lock(root: Path) -> Iterator[None]:
         f.close()
 
 
+def embedding_key(model: str, text: str) -> str:
+    """The content hash a passage vector is stored under, in the cache and in the shipped seed."""
+    return hashlib.sha256(f"{model}\x00passage\x00{text}".encode()).hexdigest()
+
+
 class EmbeddingCache:
     """Vectors keyed by (model, prompt, text) hash, so a rebuild embeds only what changed."""
 
@@ -82,11 +87,7 @@ class EmbeddingCache:
         self.model = model
 
     def key(self, text: str) -> str:
-        return self.key_for(self.model)(text)
-
-    @staticmethod
-    def key_for(model: str) -> Callable[[str], str]:
-        return lambda text: hashlib.sha256(f"{model}\x00passage\x00{text}".encode()).hexdigest()
+        return embedding_key(self.model, text)
 
     def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}

@@ -136,8 +136,6 @@ _TITLE_END = (
 )
 
 
-
-
 def identify(text: str, filename: str = "") -> Identity | None:
     """Recognise an instrument from the first page of its text; None means 'treat as a paper'."""
     head = re.sub(r"\s+", " ", text[:4000])

