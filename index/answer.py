@@ -112,19 +112,33 @@ def sentences(text: str) -> list[str]:
     return [p for p in out if len(p) > 15]
 
 
+def _ayat_of(best: tuple[float, str] | None) -> str | None:
+    """The ayat a quoted sentence opens with: "(2) Setiap Orang dilarang ..." -> "2"."""
+    m = re.match(r"\((\w+)\)", best[1]) if best else None
+    return m.group(1) if m else None
+
+
+def _names(sentence: str, pasal: str, ayat: str | None) -> bool:
+    """The sentence refers to Pasal `pasal`, and to the quoted ayat when it names one: a sanction for
+    "Pasal 76J ayat (1)" (narkotika) is not the sanction for ayat (2) (alkohol dan zat adiktif)."""
+    m = re.search(rf"\bPasal {re.escape(pasal)}\b(?:\s+ayat\s+\((\w+)\))?", sentence)
+    return bool(m) and (ayat is None or m.group(1) in (None, ayat))
+
+
 def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_quotes: int = 3, **kw) -> Answer:
     res = r.search(question, k=k, mode=mode, **kw)
     q_terms = set(tokenize(question, expand=True))
     age_range = res.situation.age_range
     scored: list[tuple[float, int, str, Passage]] = []
-    for p in res.passages:
+    best_of: dict[str, tuple[float, str]] = {}  # pasal -> its best sentence so far
+    for p in res.passages:  # in rank order: a prohibition is scored before the sanction that follows it
         prior = 1.0 / (p.rank + 1)
         for s in sentences(p.text):
             terms = set(tokenize(s))
             overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
             bonus = 0.3 if any(r.kind in ("named", "sanction", "facet") for r in p.reasons) else 0.0
             for why in p.reasons:  # a sanction is quoted where it names the prohibition it punishes
-                if why.of_pasal and re.search(rf"\bPasal {re.escape(why.of_pasal)}\b", s):
+                if why.of_pasal and _names(s, why.of_pasal, _ayat_of(best_of.get(why.of_pasal))):
                     bonus += 0.3
                 if why.facet and why.facet.phrase.lower() in " ".join(s.split()).lower():
                     bonus += 0.3  # the sentence that made the facet admit it
@@ -132,6 +146,8 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
                 cond = age_condition(s)
                 bonus += 0.5 if cond is not None and cond.covers(*age_range) else 0.0
             scored.append((overlap + prior + bonus, p.rank, s, p))
+            if p.pasal and (p.pasal not in best_of or scored[-1][0] > best_of[p.pasal][0]):
+                best_of[p.pasal] = (scored[-1][0], s)
     scored.sort(key=lambda x: (-x[0], x[1]))
     quotes: list[Quote] = []
     used_ranks: set[int] = set()

@@ -294,3 +294,17 @@ def test_an_age_marks_the_child_without_a_child_word() -> None:
     assert s.age_range == (15, 16) and s.child_victim and s.harms[0] == "Kekerasan terhadap"
     assert read_situation("masa tahanannya masih 2 tahun lagi, bisa bebas bersyarat?").age_range is None
     assert read_situation("anak kami dipasung di belakang rumah, itu pidana?").child_victim
+
+
+def test_sanction_quoted_for_the_ayat_of_the_prohibition(retriever) -> None:
+    """76J ayat (2) (alkohol dan zat adiktif) is punished by Pasal 89 ayat (2), not ayat (1) (narkotika,
+    up to the death penalty): the answer quotes the sanction for the ayat it quoted."""
+    from index.answer import _names, answer
+
+    ans = answer(retriever, "ngajarin bocah SD ngerokok ada pidananya?", k=3)
+    quoted = {q.citation: q.text for q in ans.quotes}
+    assert quoted["UU 35/2014 Pasal 76J"].startswith("(2)")
+    assert "Pasal 76J ayat (2)" in quoted["UU 35/2014 Pasal 89"]
+    assert _names("melanggar ketentuan sebagaimana dimaksud dalam Pasal 76C, dipidana", "76C", "1")  # no ayat named
+    assert not _names("sebagaimana dimaksud dalam Pasal 76J ayat (1), dipidana", "76J", "2")
+    assert not _names("sebagaimana dimaksud dalam Pasal 76 ayat (1)", "76J", None)
