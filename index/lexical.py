@@ -242,9 +242,14 @@ CHAT_WORDS: dict[str, str] = {
 _CHAT = re.compile(r"\b(" + "|".join(sorted(map(re.escape, CHAT_WORDS), key=len, reverse=True)) + r")\b", re.I)
 
 
+# Reduplication written with a 2 ("anak2", "grepe2", "tinju2an", "gesek2in"): the word written twice.
+_REDUP = re.compile(r"\b([a-zA-Z]{2,})2(an|in|kan|nya|lah)?\b")
+
+
 def standard_spelling(question: str) -> str:
     """The question with chat spellings written out; everything else unchanged."""
-    return _CHAT.sub(lambda m: CHAT_WORDS[m.group(1).lower()], question)
+    question = _CHAT.sub(lambda m: CHAT_WORDS[m.group(1).lower()], question)
+    return _REDUP.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", question)
 
 
 def legal_paraphrase(question: str) -> str:

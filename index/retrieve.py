@@ -52,6 +52,7 @@ class Reason:
     label: str
     of_pasal: str | None = None  # a sanction: the prohibition it punishes ("76C")
     facet: Facet | None = None  # a facet: the second search that found it
+    chunk: int | None = None  # a definition: the numbered item that defines the term asked about
 
     def __str__(self) -> str:
         return self.label
@@ -124,9 +125,12 @@ RE_REF = re.compile(
 
 RE_DEFINE = re.compile(
     r"\b(apa\s+(?:itu|yang\s+dimaksud(?:\s+dengan)?|sih|arti(?:nya)?)|pengertian|definisi|arti\s+(?:dari\s+)?|"
-    r"itu\s+(?:apa|maksudnya\s+apa|artinya\s+apa)|maksudnya\s+apa|artinya\s+apa)\b"
+    r"itu\s+(?:apa|maksudnya\s+apa|artinya\s+apa)|maksudnya\s+apa|artinya\s+apa|"
+    r"(?:per)?beda(?:an|nya)?(?:\s+antara)?|kepanjangan(?:\s+dari)?|singkatan(?:\s+dari)?|kependekan(?:\s+dari)?)\b"
 )
 DEFINE_STOP = {"yang", "dari", "dalam", "menurut", "hukum", "uu", "sih", "ya", "itu", "apa", "maksudnya", "artinya", "dengan", "sebenarnya"}
+# "beda LPKA, LPAS dan LPKS": several terms, each looked up on its own
+RE_TERM_SEP = re.compile(r"\s*(?:,|/|&|\bdan\b|\bsama\b|\bdengan\b|\bdgn\b|\bvs\.?|\batau\b)\s*")
 
 
 class Retriever:
@@ -158,6 +162,7 @@ class Retriever:
         for i, c in enumerate(self.chunks):
             by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
+        self._definition_chunks = [i for i, c in enumerate(self.chunks) if " angka " in c.citation]
         self.chunk_doc = np.array([c.doc for c in self.chunks], dtype=object)
         self.chunk_kind = np.array([c.doc_kind for c in self.chunks], dtype=object)
         self.refs, self.referred_by = build_reference_graph(self.docs)
@@ -288,13 +293,15 @@ class Retriever:
             fused[self.in_docs(family)] *= self.named_doc_boost
         articles = self._group(fused)
         named = self._exact_citations(question, mentioned)
-        exact = named + self._definitions(question, allowed)
+        exact = [(key, None) for key in named] + self._definitions(question, allowed)
         ranked: list[tuple[tuple[str, str], float, list[Reason]]] = []
         seen: set[tuple[str, str]] = set()
         top_score = articles[0][1] if articles else 1.0
-        for key in exact:
-            if key in self.by_article and key not in seen:
-                ranked.append((key, top_score + 1.0, [Reason("named", "kutipan langsung") if key in named else Reason("definition", "definisi")]))
+        for key, item in exact:
+            # an article once, except a definitions article whose items define different terms asked about
+            if key in self.by_article and (key not in seen or item is not None):
+                why = Reason("named", "kutipan langsung") if item is None else Reason("definition", "definisi", chunk=item)
+                ranked.append((key, top_score + 1.0, [why]))
                 seen.add(key)
                 succ = validity(Citation(*key), as_of).successor
                 skey = self.resolve(succ) if succ else None
@@ -318,7 +325,8 @@ class Retriever:
         passages = []
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
             facet = next((why.facet for why in reasons if why.facet is not None), None)
-            ci = self._best_chunk(key, fused, facet)
+            item = next((why.chunk for why in reasons if why.chunk is not None), None)
+            ci = item if item is not None else self._best_chunk(key, fused, facet)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
             if c.pasal and c.doc_kind != "paper":
@@ -410,22 +418,52 @@ class Retriever:
                 out.append(key)
         return out
 
-    def _definitions(self, question: str, allowed: np.ndarray) -> list[tuple[str, str]]:
-        """"apa itu diversi?", "ABH itu maksudnya apa?": the articles that define the term come first."""
-        m = RE_DEFINE.search(question.lower())
-        if not m:
+    def _definitions(self, question: str, allowed: np.ndarray) -> list[tuple[tuple[str, str], int]]:
+        """"apa itu diversi?", "ABH itu maksudnya apa?", "beda LPKA LPAS LPKS": the articles that define
+        the term (or each of the terms compared) come first. A term matches a definition that starts with
+        it or an abbreviation the definition introduces ("... yang selanjutnya disingkat LPKA adalah")."""
+        q = question.lower()
+        if not RE_DEFINE.search(q):
             return []
-        term = " ".join(w for w in re.findall(r"[a-z0-9-]+", RE_DEFINE.sub(" ", question.lower())) if w not in DEFINE_STOP)
-        if len(term) < 3:
-            return []
-        out = []
-        pat = re.compile(rf"^\d+[a-z]?\.\s+{re.escape(term)}\b[^.]{{0,120}}?\b(adalah|yang selanjutnya)", re.I)
-        for i, c in enumerate(self.chunks):
-            if allowed[i] and " angka " in c.citation and pat.search(c.text.split("\n", 1)[-1]):
-                key = self.key(c)
-                if key not in out:
-                    out.append(key)
-        return out[:3]
+        rest = RE_DEFINE.sub(" , ", q)
+        parts = [" ".join(w for w in re.findall(r"[a-z0-9-]+", part) if w not in DEFINE_STOP) for part in RE_TERM_SEP.split(rest)]
+        terms = [t for t in parts if len(t) >= 3]
+        whole = " ".join(terms)
+        if len(terms) > 1:
+            terms = [whole, *terms]
+        # acronyms typed side by side ("beda LPKA LPAS LPKS") are separate terms too
+        terms += [w.lower() for w in re.findall(r"\b[A-Z]{3,6}\b", question) if w.lower() not in terms]
+        hits: dict[str, list[int]] = {}
+        for term in dict.fromkeys(terms):
+            words = r"\s+(?:(?:yang|dengan|dan|di|dari|dalam)\s+)*".join(map(re.escape, term.split()))
+            pat = re.compile(
+                rf"^\d+[a-z]?\.\s+(?:{words}\b[^.]{{0,120}}?\b(?:adalah|yang selanjutnya)"
+                rf"|[^.]{{0,160}}?\b(?:disingkat|disebut)\s+{words}\b[^.]{{0,20}}?\badalah)",
+                re.I,
+            )
+            found = [i for i in self._definition_chunks if allowed[i] and pat.search(self.chunks[i].text.split("\n", 1)[-1])]
+            if found:
+                hits[term] = found
+                if term == whole:
+                    break  # the whole phrase is a defined term: its parts are not asked about
+        if len(hits) <= 1:  # one term: its definition in each instrument that defines it
+            out: list[tuple[tuple[str, str], int]] = []
+            for i in next(iter(hits.values()), []):
+                if self.key(self.chunks[i]) not in {k for k, _ in out}:
+                    out.append((self.key(self.chunks[i]), i))
+            # the Undang-Undang before the regulation that repeats its definition
+            out.sort(key=lambda e: self.docs[e[0][0]].kind in ("PP", "PERMA", "paper"))
+            return out[:3]
+        # several terms compared: each one's definition, from the instrument that defines most of them
+        docs = [{self.chunks[i].doc for i in found} for found in hits.values()]
+        home = max(
+            sorted({d for ds in docs for d in ds}),
+            key=lambda d: (sum(d in ds for ds in docs), self.docs[d].kind not in ("PP", "PERMA", "paper")),
+        )
+        return [
+            (self.key(self.chunks[i]), i)
+            for i in (next((j for j in found if self.chunks[j].doc == home), found[0]) for found in hits.values())
+        ][:4]
 
     def resolve(self, c: Citation) -> tuple[str, str] | None:
         """The indexed article for a citation; follows the amendment chain ("27A UU ITE" -> UU 1/2024)."""
@@ -453,7 +491,7 @@ class Retriever:
         out = []
         placed = set()
         for key, score, reasons in ranked:
-            if key in placed:
+            if key in placed and not any(why.chunk is not None for why in reasons):
                 continue
             out.append((key, score, reasons))
             placed.add(key)

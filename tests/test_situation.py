@@ -308,3 +308,27 @@ def test_sanction_quoted_for_the_ayat_of_the_prohibition(retriever) -> None:
     assert _names("melanggar ketentuan sebagaimana dimaksud dalam Pasal 76C, dipidana", "76C", "1")  # no ayat named
     assert not _names("sebagaimana dimaksud dalam Pasal 76J ayat (1), dipidana", "76J", "2")
     assert not _names("sebagaimana dimaksud dalam Pasal 76 ayat (1)", "76J", None)
+
+
+def test_reduplication_written_with_a_2_is_spelled_out() -> None:
+    from index.lexical import standard_spelling
+
+    assert standard_spelling("om2 itu grepe2 anak2, tinju2an, gesek2in") == "om-om itu grepe-grepe anak-anak, tinju-tinjuan, gesek-gesekin"
+    assert standard_spelling("bisa2 aja") == "bisa saja"  # a chat spelling of its own wins
+    assert standard_spelling("pasal 2 ayat 2, 76C2") == "pasal 2 ayat 2, 76C2"  # numbers are not reduplication
+
+
+def test_terms_compared_each_get_their_definition_quoted(retriever) -> None:
+    from index.answer import answer
+
+    ans = answer(retriever, "beda LPKA LPAS LPKS", k=5)
+    top = [p.citation for p in ans.result.passages[:3]]
+    assert top == ["UU 11/2012 Pasal 1 angka 20", "UU 11/2012 Pasal 1 angka 21", "UU 11/2012 Pasal 1 angka 22"]
+    assert all(p.reasons[0].kind == "definition" for p in ans.result.passages[:3])
+    quoted = " ".join(q.text for q in ans.quotes)
+    assert all(f"disingkat {a} adalah" in quoted for a in ("LPKA", "LPAS", "LPKS"))
+    # a term the definition introduces with "selanjutnya disebut", each on its own, the Undang-Undang first
+    res = retriever.search("perbedaan anak korban dan anak saksi", k=5)
+    assert [p.citation for p in res.passages[:2]] == ["UU 11/2012 Pasal 1 angka 4", "UU 11/2012 Pasal 1 angka 5"]
+    res = retriever.search("apa itu diversi?", k=5)
+    assert [p.citation for p in res.passages[:2]] == ["UU 11/2012 Pasal 1 angka 7", "PP 65/2015 Pasal 1 angka 6"]
