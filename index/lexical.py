@@ -197,6 +197,9 @@ LAY_TO_LEGAL: dict[str, str] = {
     "asusila": "kesusilaan",
     "berantem": "perkelahian", "berkelahi": "perkelahian",
     "kuhap": "Hukum Acara Pidana beracara", "disetrika": "kekerasan penganiayaan",
+    # added 2026-12-04 after reading the fresh8 failures
+    "gerepe": "perbuatan cabul", "digerepe": "perbuatan cabul", "grepe": "perbuatan cabul", "digrepe": "perbuatan cabul",
+    "dipolisiin": "laporan pengaduan penyidik", "polisiin": "laporan pengaduan penyidik",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).
@@ -216,6 +219,7 @@ LAY_PHRASES: dict[str, str] = {
     r"(?:di|ke)?bawa\s+(?:kabur|lari)|membawa\s+(?:kabur|lari)|melarikan\s+anak": "menarik Anak dari kekuasaan pengawasan",
     r"tanpa\s+(?:hukuman|dihukum|sanksi|dipidana|pidana)|(?:ga|gak|tidak|nggak|tdk)\s+(?:usah\s+)?(?:dihukum|dipidana)": "tidak menjatuhkan pidana atau mengenakan tindakan",
     r"uji\s*(?:coba|klinis)|percobaan\s+(?:obat|medis)|kelinci\s+percobaan": "penelitian kesehatan objek penelitian",
+    r"\b(?:buka|lepas|copot|melepas|membuka)(?:in)?\s+(?:baju|celana|pakaian|bh|rok)": "perbuatan cabul ketelanjangan",
 }
 # The thesaurus (index/thesaurus.json) widens both maps; the hand-written entries above win on a clash.
 _THESAURUS = json.loads((Path(__file__).with_name("thesaurus.json")).read_text(encoding="utf-8"))

@@ -80,7 +80,7 @@ INDUCE_ACTS = {
 PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", "adiknya", "kakak", "kakaknya", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya"}
 RE_SANCTION = re.compile(
     r"\b(sanksi\w*|hukuman\w*|dihukum|dipidana|pidananya|kena\s+pidana|ancaman\s+(?:pidana|hukuman)\w*|ancamannya|dipenjara|penjara"
-    r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain"
+    r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain|kena\s+(?:juga\s+)?(?:ga|gak|gk|nggak|enggak|tidak)"
     r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana)\b",
     re.I,
 )
@@ -216,7 +216,7 @@ def read_situation(question: str) -> Situation:
         s.age_range, s.age_phrase = age
         has_child = True
     s.asks_sanction = bool(RE_SANCTION.search(q))
-    s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut)\b", q))
+    s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut|dipolisi\w*)\b", q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks
@@ -234,13 +234,31 @@ def read_situation(question: str) -> Situation:
     )
     if first_offence is None and re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
         first_offence = len(tokens)
+    harms = _harms_named(q, words)
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
-        s.harms = [term for term, lay in HARMS if words & lay]
+        s.harms = harms
     elif first_offence is not None:
         s.child_offender = True
         s.peer_victim = _hurt_a_peer(tokens)
+    elif harms and (s.asks_sanction or s.asks_report):
+        # "anak gadis sy (14) di angkot ada om2 yg grepe2, bisa dilaporin?": a harm the statutes name,
+        # a child, a question about reporting or punishment, and nothing the child did: the child
+        # is the one harmed, even when the sentence does not say so in a form the rules above read
+        s.child_victim = True
+        s.harms = harms
     return s
+
+
+def _harms_named(q: str, words: set[str]) -> list[str]:
+    """The statute's terms for what the question says was done, in HARMS order: from the lay words
+    listed with each term, and from the lay-to-statute vocabulary (index/lexical.py), which knows many
+    more ("grepe" -> "perbuatan cabul", "begituan" -> "persetubuhan")."""
+    from index.lexical import LAY_TO_LEGAL, legal_paraphrase
+
+    legal = " ".join(LAY_TO_LEGAL[w] for w in words if w in LAY_TO_LEGAL).lower() + " " + legal_paraphrase(q).lower()
+    legal_words = set(_WORD.findall(legal))
+    return [term for term, lay in HARMS if words & lay or legal_words & _HARM_TERMS.get(term, set())]
 
 
 # What can be done to a child, as the prohibitions of UU 35/2014 (Pasal 76A-76J) name it, with the lay
@@ -256,6 +274,16 @@ HARMS: list[tuple[str, set[str]]] = [
     ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan", "menjual"}),
     ("penculikan", {"diculik", "menculik", "penculikan", "nyulik"}),
 ]
+
+# The statute words that, found in the legal wording of a lay word, name each harm.
+_HARM_TERMS: dict[str, set[str]] = {
+    "perbuatan cabul": {"cabul"},
+    "persetubuhan": {"persetubuhan", "bersetubuh"},
+    "penelantaran": {"penelantaran", "telantar"},
+    "eksploitasi": {"eksploitasi"},
+    "narkotika": {"narkotika", "psikotropika"},
+    "penculikan": {"penculikan"},
+}
 
 # Adults who harm children in the questions people ask; authorities (polisi, hakim, jaksa) are not here:
 # "polisi boleh nahan anak?" is about the child as a suspect.

@@ -332,3 +332,25 @@ def test_terms_compared_each_get_their_definition_quoted(retriever) -> None:
     assert [p.citation for p in res.passages[:2]] == ["UU 11/2012 Pasal 1 angka 4", "UU 11/2012 Pasal 1 angka 5"]
     res = retriever.search("apa itu diversi?", k=5)
     assert [p.citation for p in res.passages[:2]] == ["UU 11/2012 Pasal 1 angka 7", "PP 65/2015 Pasal 1 angka 6"]
+
+
+@pytest.mark.parametrize(
+    "q, harms",
+    [
+        # the child is harmed, though no rule reads who did what to whom: a harm the statutes name, a
+        # child, a question about reporting or punishment, and nothing the child did
+        ("anak gadis sy (14) di angkot ada om2 yg nempel, tangannya jg grepe2. bisa dilaporin ga?", ["perbuatan cabul"]),
+        ("ada 'kakak' di game ngajak vc & nyuruh anak sy buka celana. bisa dipolisiin ga?", ["perbuatan cabul"]),
+        ("anak tetangga (14) disuruh kerja jadi pembantu tanpa gaji buat bayar utang, pasal apa?", ["eksploitasi"]),
+    ],
+)
+def test_a_named_harm_makes_the_child_the_victim(q, harms) -> None:
+    s = read_situation(q)
+    assert s.child_victim and not s.child_offender and s.harms == harms
+
+
+def test_a_named_harm_does_not_override_what_the_child_did() -> None:
+    s = read_situation("anak saya 16 thn ketahuan begituan sama pacarnya, bisa dihukum?")
+    assert s.child_offender and not s.child_victim
+    assert not read_situation("anak saya 15 thn, apa hak-haknya kalau sedang dieksploitasi?").child_offender
+    assert read_situation("apa itu eksploitasi anak?").child_victim is False  # nothing asked about reporting or punishment
