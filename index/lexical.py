@@ -199,7 +199,7 @@ LAY_TO_LEGAL: dict[str, str] = {
     "kuhap": "Hukum Acara Pidana beracara", "disetrika": "kekerasan penganiayaan",
     # added 2026-12-04 after reading the fresh8 failures
     "gerepe": "perbuatan cabul", "digerepe": "perbuatan cabul", "grepe": "perbuatan cabul", "digrepe": "perbuatan cabul",
-    "dipolisiin": "laporan pengaduan penyidik", "polisiin": "laporan pengaduan penyidik",
+    "gituan": "persetubuhan bersetubuh", "dipolisiin": "laporan pengaduan penyidik", "polisiin": "laporan pengaduan penyidik",
 }
 
 # Lay phrases whose legal wording differs as a whole ("kerja sosial" is not "kerja" = exploitation).

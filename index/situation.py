@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 # ------------------------------------------------------------------ the question
 
-_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg)"
+_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg)"
 _AGE_WORD = r"(?:umur|usia|berumur|berusia|umurnya|usianya)"
 # "anak 13 tahun", "anak saya 16 thn", "umur 10 tahun", "anak yang belum 12 tahun"; at most two words
 # between the child and the number unless an age word is there
@@ -42,6 +42,7 @@ OFFENCE_WORDS = {
     "membegal", "ngebegal", "jambret", "menjambret", "ngejambret", "nonjok", "ngehajar", "menghajar",
     "ngegebukin", "merundung", "ngerundung", "vandalisme", "corat", "menipu", "nipu", "mengancam", "ngancam",
     "nyebar", "menyebarkan", "nyebarin", "menghina", "pakai", "memakai", "mengedarkan", "ngedarin",
+    "nyabet", "menyabet", "membacok", "bacok", "ngebacok", "nusuk", "klitih", "nyabetin",
 }
 # Suffering something (counts when the child is the subject: "anak saya dipukul").
 VICTIM_WORDS = {
@@ -80,7 +81,7 @@ INDUCE_ACTS = {
 PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", "adiknya", "kakak", "kakaknya", "kelas", "kelasnya", "siswa", "murid", "sekelas", "sebaya"}
 RE_SANCTION = re.compile(
     r"\b(sanksi\w*|hukuman\w*|dihukum|dipidana|pidananya|kena\s+pidana|ancaman\s+(?:pidana|hukuman)\w*|ancamannya|dipenjara|penjara"
-    r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain|kena\s+(?:juga\s+)?(?:ga|gak|gk|nggak|enggak|tidak)"
+    r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain|kena\s+(?:juga\s+)?(?:ga|gak|gk|nggak|enggak|tidak)|bisa\s+kena|(?:yang\s+)?dilanggar|melanggar\s+(?:hukum|aturan|uu|undang)"
     r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana)\b",
     re.I,
 )
@@ -241,7 +242,7 @@ def read_situation(question: str) -> Situation:
     elif first_offence is not None:
         s.child_offender = True
         s.peer_victim = _hurt_a_peer(tokens)
-    elif harms and (s.asks_sanction or s.asks_report):
+    elif harms and (s.asks_sanction or s.asks_report) and "korbannya" not in words:  # "korbannya": someone else was harmed
         # "anak gadis sy (14) di angkot ada om2 yg grepe2, bisa dilaporin?": a harm the statutes name,
         # a child, a question about reporting or punishment, and nothing the child did: the child
         # is the one harmed, even when the sentence does not say so in a form the rules above read

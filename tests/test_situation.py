@@ -354,3 +354,15 @@ def test_a_named_harm_does_not_override_what_the_child_did() -> None:
     assert s.child_offender and not s.child_victim
     assert not read_situation("anak saya 15 thn, apa hak-haknya kalau sedang dieksploitasi?").child_offender
     assert read_situation("apa itu eksploitasi anak?").child_victim is False  # nothing asked about reporting or punishment
+
+
+def test_what_the_child_did_to_someone_else_is_not_read_as_harm_to_the_child() -> None:
+    s = read_situation("ponakan sy (16) ikut klitih, nyabet org pake celurit, korbannya luka parah. ancamannya brp?")
+    assert s.child_offender and not s.child_victim
+
+
+@pytest.mark.parametrize(
+    "q", ["apa yang dilanggar?", "ortu kyk gitu melanggar hukum ga?", "yg ngerekam doang bisa kena juga?", "hotelnya bisa kena jg ga?"]
+)
+def test_asking_whether_something_is_an_offence_asks_about_sanctions(q) -> None:
+    assert read_situation(q).asks_sanction
