@@ -86,6 +86,14 @@ RE_SANCTION = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
+# settling the case outside the trial, as people ask it
+RE_DIVERSION = re.compile(
+    r"\b(diversi|(?:ber)?damai|perdamaian|kekeluarga\w*|diselesai\w*\s+(?:secara\s+|dengan\s+cara\s+|di\s+)?(?:luar|baik)"
+    r"|tanpa\s+(?:sidang|persidangan|pengadilan|disidang)|ga\s+usah\s+(?:sidang|disidang|ke\s+pengadilan))\b"
+)
+
+
+DIVERSION_AT = 1  # rank (0-based) of the diversion facet
 
 
 @dataclass
@@ -96,6 +104,7 @@ class Situation:
     child_victim: bool = False
     asks_sanction: bool = False
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
+    asks_diversion: bool = False  # "bisa damai?", "diselesaikan secara kekeluargaan?", "bisa diversi?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
@@ -168,6 +177,11 @@ class Situation:
                              at=1, label="tindakan yang dapat dikenakan kepada anak"))
         if self.child_offender and self.peer_victim and (self.asks_sanction or self.asks_report):
             out.append(Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang"))
+        if self.child_offender and self.asks_diversion:
+            # "bisa damai?" for a child's case is answered by when Diversi must be sought (threat under
+            # seven years, not a repeat), not by the procedure of a diversion meeting
+            out.append(Facet("Diversi dilaksanakan dalam hal tindak pidana yang dilakukan diancam dengan pidana penjara di bawah 7 (tujuh) tahun dan bukan merupakan pengulangan tindak pidana",
+                             "di bawah 7 (tujuh) tahun", "Diversi", at=DIVERSION_AT, label="syarat diversi"))
         if out:
             return out
         if self.child_victim and (self.asks_sanction or self.asks_report):
@@ -218,6 +232,7 @@ def read_situation(question: str) -> Situation:
         has_child = True
     s.asks_sanction = bool(RE_SANCTION.search(q))
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut|dipolisi\w*)\b", q))
+    s.asks_diversion = bool(RE_DIVERSION.search(q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks

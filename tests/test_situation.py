@@ -366,3 +366,15 @@ def test_what_the_child_did_to_someone_else_is_not_read_as_harm_to_the_child() -
 )
 def test_asking_whether_something_is_an_offence_asks_about_sanctions(q) -> None:
     assert read_situation(q).asks_sanction
+
+
+def test_a_childs_case_asking_to_settle_brings_the_conditions_of_diversion(retriever) -> None:
+    q = "anak sy 15 thn nabrak pengendara motor sampe meninggal. anak sy bakal dipenjara? bisa diselesein kekeluargan sm keluarga korban ga?"
+    s = read_situation(q)
+    assert s.child_offender and s.asks_diversion
+    res = retriever.search(q, k=5)
+    cits = [p.citation for p in res.passages]
+    diversion = next(p for p in res.passages if any(w.label == "syarat diversi" for w in p.reasons))
+    assert diversion.doc == "UU 11/2012" and diversion.pasal == "7" and "di bawah 7 (tujuh) tahun" in diversion.text, cits
+    # a victim's "bisa damai?" is not about the child's own case
+    assert not any(f.label == "syarat diversi" for f in read_situation("anak saya dipukul tetangga, bisa damai?").facets())
