@@ -151,6 +151,9 @@ class Retriever:
     use_standard_spelling = True  # index/lexical.py CHAT_WORDS
     repeat_ask = True  # the last sentence of a long story question searched once more (the_ask)
     named_doc_boost = 3.0  # an instrument the question names ("menurut KUHP baru"): its articles first
+    # transitional provisions (BAB "Ketentuan Peralihan") govern cases pending when an act came into
+    # force, years ago; they stay findable but yield to the standing rule on the same words
+    transitional_weight = 0.8
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -163,6 +166,7 @@ class Retriever:
             by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
         self._definition_chunks = [i for i, c in enumerate(self.chunks) if " angka " in c.citation]
+        self.transitional = np.array([any("PERALIHAN" in h.upper() for h in c.heading_path) for c in self.chunks], dtype=bool)
         self.chunk_doc = np.array([c.doc for c in self.chunks], dtype=object)
         self.chunk_kind = np.array([c.doc_kind for c in self.chunks], dtype=object)
         self.refs, self.referred_by = build_reference_graph(self.docs)
@@ -383,6 +387,8 @@ class Retriever:
 
     def _group(self, fused: np.ndarray) -> list[tuple[tuple[str, str], float]]:
         """Article score: its best chunk plus a share of its second best (an ayat and its Penjelasan agree)."""
+        if self.transitional_weight != 1.0 and self.transitional.any():
+            fused = np.where(self.transitional, fused * self.transitional_weight, fused)
         order = _top_order(fused, np.arange(len(fused)), 400, partial=len(fused) > 1600)
         best: dict[tuple[str, str], list[float]] = {}
         for i in order:
