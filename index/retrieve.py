@@ -359,7 +359,7 @@ class Retriever:
         if not admitted:
             return ranked
         # an Undang-Undang before the regulation that implements it (PP, PERMA), as legal writing cites them
-        key = min(admitted, key=lambda k: self.docs[k[0]].kind in ("PP", "PERMA", "paper"))
+        key = min(admitted, key=lambda k: self._is_regulation(k[0]))
         keys = [k for k, _, _ in ranked]
         if key in keys:
             if keys.index(key) <= at:
@@ -367,6 +367,10 @@ class Retriever:
             ranked = [r for r in ranked if r[0] != key]
         score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
         return ranked[:at] + [(key, score, [Reason("facet", facet.reason, facet=facet)])] + ranked[at:]
+
+    def _is_regulation(self, doc_id: str) -> bool:
+        """A regulation or paper that implements or discusses an Undang-Undang: cited after it."""
+        return self.docs[doc_id].kind in ("PP", "PERMA", "paper")
 
     def in_docs(self, doc_ids) -> np.ndarray:
         """Mask of the chunks that belong to these documents."""
@@ -458,13 +462,13 @@ class Retriever:
                 if self.key(self.chunks[i]) not in {k for k, _ in out}:
                     out.append((self.key(self.chunks[i]), i))
             # the Undang-Undang before the regulation that repeats its definition
-            out.sort(key=lambda e: self.docs[e[0][0]].kind in ("PP", "PERMA", "paper"))
+            out.sort(key=lambda e: self._is_regulation(e[0][0]))
             return out[:3]
         # several terms compared: each one's definition, from the instrument that defines most of them
         docs = [{self.chunks[i].doc for i in found} for found in hits.values()]
         home = max(
             sorted({d for ds in docs for d in ds}),
-            key=lambda d: (sum(d in ds for ds in docs), self.docs[d].kind not in ("PP", "PERMA", "paper")),
+            key=lambda d: (sum(d in ds for ds in docs), not self._is_regulation(d)),
         )
         return [
             (self.key(self.chunks[i]), i)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.lexical import LAY_TO_LEGAL, legal_paraphrase
+
 # ------------------------------------------------------------------ the question
 
 _CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg)"
@@ -91,9 +93,6 @@ RE_DIVERSION = re.compile(
     r"\b(diversi|(?:ber)?damai|perdamaian|kekeluarga\w*|diselesai\w*\s+(?:secara\s+|dengan\s+cara\s+|di\s+)?(?:luar|baik)"
     r"|tanpa\s+(?:sidang|persidangan|pengadilan|disidang)|ga\s+usah\s+(?:sidang|disidang|ke\s+pengadilan))\b"
 )
-
-
-DIVERSION_AT = 1  # rank (0-based) of the diversion facet
 
 
 @dataclass
@@ -181,7 +180,7 @@ class Situation:
             # "bisa damai?" for a child's case is answered by when Diversi must be sought (threat under
             # seven years, not a repeat), not by the procedure of a diversion meeting
             out.append(Facet("Diversi dilaksanakan dalam hal tindak pidana yang dilakukan diancam dengan pidana penjara di bawah 7 (tujuh) tahun dan bukan merupakan pengulangan tindak pidana",
-                             "di bawah 7 (tujuh) tahun", "Diversi", at=DIVERSION_AT, label="syarat diversi"))
+                             "di bawah 7 (tujuh) tahun", "Diversi", at=1, label="syarat diversi"))
         if out:
             return out
         if self.child_victim and (self.asks_sanction or self.asks_report):
@@ -270,8 +269,6 @@ def _harms_named(q: str, words: set[str]) -> list[str]:
     """The statute's terms for what the question says was done, in HARMS order: from the lay words
     listed with each term, and from the lay-to-statute vocabulary (index/lexical.py), which knows many
     more ("grepe" -> "perbuatan cabul", "begituan" -> "persetubuhan")."""
-    from index.lexical import LAY_TO_LEGAL, legal_paraphrase
-
     legal = " ".join(LAY_TO_LEGAL[w] for w in words if w in LAY_TO_LEGAL).lower() + " " + legal_paraphrase(q).lower()
     legal_words = set(_WORD.findall(legal))
     return [term for term, lay in HARMS if words & lay or legal_words & _HARM_TERMS.get(term, set())]
