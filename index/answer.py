@@ -136,7 +136,7 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
         for s in sentences(p.text):
             terms = set(tokenize(s))
             overlap = len(q_terms & terms) / (1 + len(q_terms)) if q_terms else 0.0
-            bonus = 0.3 if any(r.kind in ("named", "sanction", "facet", "definition") for r in p.reasons) else 0.0
+            bonus = 0.3 if any(r.kind in ("named", "sanction", "prohibition", "facet", "definition") for r in p.reasons) else 0.0
             for why in p.reasons:  # a sanction is quoted where it names the prohibition it punishes
                 if why.of_pasal and _names(s, why.of_pasal, _ayat_of(best_of.get(why.of_pasal))):
                     bonus += 0.3

@@ -48,7 +48,7 @@ class Reason:
     """Why a passage is in the list. The label is what the user reads; the fields let the answer
     builder act on it without parsing the label back."""
 
-    kind: str  # "named" | "definition" | "successor" | "sanction" | "facet"
+    kind: str  # "named" | "definition" | "successor" | "sanction" | "prohibition" | "facet"
     label: str
     of_pasal: str | None = None  # a sanction: the prohibition it punishes ("76C")
     facet: Facet | None = None  # a facet: the second search that found it
@@ -154,6 +154,10 @@ class Retriever:
     # transitional provisions (BAB "Ketentuan Peralihan") govern cases pending when an act came into
     # force, years ago; they stay findable but yield to the standing rule on the same words
     transitional_weight = 0.8
+    offender_boost = 1.5
+    offender_docs = ("UU 11/2012", "PP 65/2015")
+    prohibition_of_sanction = True
+    prohibition_within = 3
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -295,6 +299,8 @@ class Retriever:
             # "menurut KUHP baru ...", "di UU perlindungan anak ...": the instrument the user names, with
             # the acts that amend it, goes first when no article is named
             fused[self.in_docs(family)] *= self.named_doc_boost
+        if sit.child_offender and self.offender_boost != 1.0 and not family:
+            fused[self.in_docs(set(self.offender_docs))] *= self.offender_boost
         articles = self._group(fused)
         named = self._exact_citations(question, mentioned)
         exact = [(key, None) for key in named] + self._definitions(question, allowed)
@@ -325,12 +331,13 @@ class Retriever:
             for i, facet in enumerate(facets):  # one after the other, in HARMS order
                 ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned) + i)
         if expand_sanctions:
-            ranked = self._with_sanctions(ranked, k, allowed)
+            ranked = self._with_sanctions(ranked, k, allowed, fused)
         passages = []
         for r, (key, score, reasons) in enumerate(ranked[:k], start=1):
             facet = next((why.facet for why in reasons if why.facet is not None), None)
             item = next((why.chunk for why in reasons if why.chunk is not None), None)
-            ci = item if item is not None else self._best_chunk(key, fused, facet)
+            of = next((why.of_pasal for why in reasons if why.of_pasal), None)
+            ci = item if item is not None else self._best_chunk(key, fused, facet, of)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
             if c.pasal and c.doc_kind != "paper":
@@ -404,13 +411,16 @@ class Retriever:
         scored.sort(key=lambda x: -x[1])
         return scored
 
-    def _best_chunk(self, key: tuple[str, str], fused: np.ndarray, facet: Facet | None = None) -> int:
-        """The passage shown for an article: its best-scoring ayat (not the Penjelasan), or, for an
-        article a facet brought, the ayat that uses the facet's term."""
+    def _best_chunk(self, key: tuple[str, str], fused: np.ndarray, facet: Facet | None = None, of_pasal: str | None = None) -> int:
+        """The passage shown for an article: its best-scoring ayat (not the Penjelasan); for an article
+        a facet brought, the ayat that uses the facet's term; for a sanction, the ayat that names the
+        prohibition (UU 1/2024 Pasal 45 has ten)."""
         idxs = self.by_article[key]
         body = [i for i in idxs if self.chunks[i].kind != "penjelasan"] or idxs
         if facet is not None:
             body = [i for i in body if facet.admits(self.chunks[i].text)] or body
+        if of_pasal is not None:
+            body = [i for i in body if _names_pasal(self.chunks[i].text, of_pasal)] or body
         return max(body, key=lambda i: fused[i])
 
     def _exact_citations(self, question: str, mentioned: list | None = None) -> list[tuple[str, str]]:
@@ -496,7 +506,7 @@ class Retriever:
         out = [d.id for d in self.docs.values() if doc_id in d.amends]
         return sorted(out, key=lambda x: -(self.docs[x].year or 0))
 
-    def _with_sanctions(self, ranked, k: int, allowed: np.ndarray):
+    def _with_sanctions(self, ranked, k: int, allowed: np.ndarray, fused: np.ndarray | None = None):
         """Put the article that punishes a prohibition right after it, if it is not already above."""
         out = []
         placed = set()
@@ -514,12 +524,36 @@ class Retriever:
                     continue
                 out.append((s, score * 0.999, [Reason("sanction", f"sanksi atas Pasal {key[1]}", of_pasal=key[1])]))
                 placed.add(s)
+            if self.prohibition_of_sanction and len(out) <= self.prohibition_within:
+                shown = self.chunks[self._best_chunk(key, fused)].text if fused is not None else None
+                for s in self.prohibitions_for(key, shown):
+                    if s in placed or s not in self.by_article or not allowed[self.by_article[s][0]]:
+                        continue
+                    out.append((s, score * 0.998, [Reason("prohibition", f"perbuatan yang dipidana Pasal {key[1]}")]))
+                    placed.add(s)
+        return out
+
+    def prohibitions_for(self, key: tuple[str, str], shown: str | None = None) -> list[tuple[str, str]]:
+        """The conduct a sanction article punishes ("sebagaimana dimaksud dalam Pasal 27A"). With `shown`,
+        the ayat the reader sees: only what it names, or the article's one prohibition (UU 1/2024
+        Pasal 45 punishes 27, 27A and 27B in different ayat)."""
+        doc = self.docs.get(key[0])
+        p = doc.get_pasal(key[1]) if doc else None
+        if p is None or not re.search(r"\bdipidana\b", p.text):
+            return []
+        out = []
+        for t in self.refs.get(key, []):
+            tp = self.docs[t[0]].get_pasal(t[1]) if t[0] in self.docs else None
+            if tp is not None and t not in out and self._is_prohibition(t, tp.text):
+                out.append(t)
+        if shown is not None and len(out) > 1:
+            out = [t for t in out if _names_pasal(shown, t[1])]
         return out
 
     def sanctions_for(self, key: tuple[str, str]) -> list[tuple[str, str]]:
         doc = self.docs.get(key[0])
         p = doc.get_pasal(key[1]) if doc else None
-        if p is None or "dilarang" not in p.text:
+        if p is None or not self._is_prohibition(key, p.text):
             return []
         out = []
         for src in self.referred_by.get(key, []):
@@ -527,6 +561,16 @@ class Retriever:
             if sp is not None and re.search(r"\bdipidana\b", sp.text):
                 out.append(src)
         return out
+
+    def _is_prohibition(self, key: tuple[str, str], text: str) -> bool:
+        """"Setiap Orang dilarang ...", or a conduct rule with its sanction elsewhere: UU ITE's "Setiap Orang
+        dengan sengaja ..." (BAB VII "Perbuatan yang Dilarang", or restated by an amending act)."""
+        if "dilarang" in text:
+            return True
+        idxs = self.by_article.get(key, [])
+        if idxs and any("DILARANG" in h.upper() for h in self.chunks[idxs[0]].heading_path):
+            return True
+        return bool(re.search(r"\bSetiap Orang\b", text)) and not re.search(r"\bdipidana\b", text)
 
     def _is_weak(self, res: SearchResult, mode: str) -> bool:
         if res.exact:
@@ -545,6 +589,12 @@ class Retriever:
     def article(self, doc_id: str, pasal: str) -> Pasal | None:
         d = self.docs.get(doc_id)
         return d.get_pasal(pasal) if d else None
+
+
+def _names_pasal(text: str, number: str) -> bool:
+    """Whether text names "Pasal <number>" (OCR's "278" for 27B counts)."""
+    alts = [re.escape(number)] + ([re.escape(number[:-1]) + "8"] if number.endswith("B") else [])
+    return re.search(rf"Pasal\s+(?:{'|'.join(alts)})(?![0-9A-Z])", text) is not None
 
 
 def _top_order(scores: np.ndarray, idx: np.ndarray, n: int, partial: bool) -> np.ndarray:
@@ -584,6 +634,14 @@ def build_reference_graph(docs: dict[str, Document]):
                 target_doc = named or d.id
                 for num in re.findall(r"Pasal\s+(\d+[A-Z]?)", m.group(1)):
                     t = (target_doc, num)
+                    if not named and d.get_pasal(num) is None:
+                        # an amending act's sanction may point at an article it left as it was (UU 19/2016
+                        # Pasal 45 -> Pasal 27 of UU 11/2008): the article of the act it amends
+                        base = next((b for b in d.amends if b in docs and docs[b].get_pasal(num) is not None), None)
+                        t = (base, num) if base else t
+                    if docs.get(t[0]) is not None and docs[t[0]].get_pasal(t[1]) is None and t[1].endswith("8"):
+                        ocr = t[1][:-1] + "B"  # OCR reads B as 8: "Pasal 278" in UU 1/2024 Pasal 45 is 27B
+                        t = (t[0], ocr) if docs[t[0]].get_pasal(ocr) is not None else t
                     if t != (d.id, p.number) and t not in targets:
                         targets.append(t)
             if targets:

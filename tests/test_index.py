@@ -108,6 +108,49 @@ def test_exact_citation_first_and_sanction_follows_prohibition(tiny_index):
     assert (why.kind, why.label, why.of_pasal) == ("sanction", "sanksi atas Pasal 1", "1")
 
 
+AMENDING_ITE = (
+    "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 77 TAHUN 2032 TENTANG PERUBAHAN ATAS UNDANG-UNDANG NOMOR 88 TAHUN 2031\n"
+    "MEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG.\nPasal I\nBeberapa ketentuan diubah sebagai berikut:\n"
+    "Pasal 27B\nSetiap Orang dengan sengaja memaksa orang dengan ancaman kekerasan melalui Sistem Elektronik.\n"
+    "Pasal 45\n(1) Setiap Orang yang memenuhi unsur sebagaimana dimaksud dalam Pasal 278 dipidana dengan pidana penjara paling lama 6 tahun.\n"
+    "(2) Setiap Orang yang melanggar ketentuan sebagaimana dimaksud dalam Pasal 2 dipidana dengan pidana denda.\n"
+    "Pasal II\nUndang-Undang ini mulai berlaku pada tanggal diundangkan.\n"
+)
+
+
+def test_amending_act_references_resolve_to_the_base_act_and_ocr_8_for_b(tiny_index):
+    home, _, _ = tiny_index
+    docs = dict(load_index(home).documents)
+    amending = parse_statute(AMENDING_ITE, doc_id="UU 77/2032", title="Undang-Undang Nomor 77 Tahun 2032")
+    amending.amends = ["UU 88/2031"]
+    docs["UU 77/2032"] = amending
+    out, back = build_reference_graph(docs)
+    # "Pasal 278" is OCR for 27B of the same act; "Pasal 2", absent from the amending act, is the base act's
+    assert out[("UU 77/2032", "45")] == [("UU 77/2032", "27B"), ("UU 88/2031", "2")]
+    assert ("UU 77/2032", "45") in back[("UU 88/2031", "2")]
+
+
+def test_sanction_brings_the_conduct_it_punishes_and_conduct_rules_without_dilarang(tiny_index, tmp_path):
+    home, _, emb = tiny_index
+    base = parse_statute(ACT, doc_id="UU 88/2031", title="Undang-Undang Nomor 88 Tahun 2031 tentang Contoh")
+    amending = parse_statute(AMENDING_ITE, doc_id="UU 77/2032", title="Undang-Undang Nomor 77 Tahun 2032")
+    amending.amends = ["UU 88/2031"]
+    build_index([base, amending], chunk_document(base) + chunk_document(amending), emb, tmp_path)
+    r = Retriever(load_index(tmp_path), emb)
+    # "Setiap Orang dengan sengaja ..." with its sanction elsewhere is a prohibition, though it never says "dilarang"
+    assert r.sanctions_for(("UU 77/2032", "27B")) == [("UU 77/2032", "45")]
+    assert r.sanctions_for(("UU 88/2031", "2")) == []  # a right, not a prohibition
+    # the sanction's ayat on screen decides which prohibition comes with it
+    ayat1 = next(line for line in AMENDING_ITE.split("\n") if line.startswith("(1)"))
+    assert ayat1.startswith("(1)") and r.prohibitions_for(("UU 77/2032", "45"), ayat1) == [("UU 77/2032", "27B")]
+    assert r.prohibitions_for(("UU 88/2031", "3")) == [("UU 88/2031", "1")]
+    res = r.search("dipidana penjara paling lama 6 tahun ancaman kekerasan sistem elektronik", k=4, mode="bm25")
+    keys = [(p.doc, p.pasal) for p in res.passages]
+    assert keys[0] == ("UU 77/2032", "45")
+    assert keys[1] == ("UU 77/2032", "27B")
+    assert [w.kind for w in res.passages[1].reasons] == ["prohibition"]
+
+
 def test_reference_graph_both_directions(tiny_index):
     home, _, emb = tiny_index
     docs = load_index(home).documents

@@ -48,8 +48,8 @@ def test_lookup_spellings_and_consolidated_wording(docs):
     assert lookup(docs, "Pasal 27A UU ITE").citation.doc == "UU 1/2024"
     assert lookup(docs, "310 KUHP").pasal.bab.startswith("BAB XVI")
     assert lookup(docs, "Pasal 7 UU No. 11 Tahun 2012 ayat 2").text.startswith("(2) Diversi")
-    v76 = lookup(docs, "UU 23/2002 Pasal 76C")  # inserted by UU 35/2014
-    assert v76.citation.doc == "UU 35/2014" and v76.referred_by == [] or True
+    v76 = lookup(docs, "UU 23/2002 Pasal 76C", refs=refs)  # inserted by UU 35/2014
+    assert v76.citation.doc == "UU 35/2014" and Citation("UU 35/2014", "80") in v76.referred_by
 
 
 def test_lookup_errors_are_clear(docs):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.retrieve import Retriever
 from index.situation import AgeCondition, Situation, age_condition, age_note, read_situation
 
 
@@ -95,6 +96,22 @@ def test_flagship_question_finds_the_juvenile_sanction_rule(retriever) -> None:
     # under 14 "hanya dapat dikenai tindakan": the list of tindakan is found and quoted with its items
     assert ("UU 11/2012", "82") in keys, keys
     assert "Tindakan yang dapat dikenakan kepada Anak meliputi:\na. pengembalian" in quoted["UU 11/2012 Pasal 82"]
+
+
+def test_child_offender_case_prefers_the_juvenile_justice_act(retriever) -> None:
+    """A child's offence is sentenced under UU 11/2012, not the adult code that names the same words:
+    'dihukum mati atau seumur hidup' for a child is answered by Pasal 81 ayat (6) (at most 10 years)."""
+    res = retriever.search("anak membunuh orang, apa bisa dihukum mati atau seumur hidup?", k=5)
+    assert res.situation.child_offender
+    keys = [(p.doc, p.pasal) for p in res.passages]
+    assert ("UU 11/2012", "81") in keys, keys
+    off = Retriever.offender_boost
+    try:
+        Retriever.offender_boost = 1.0
+        plain = [(p.doc, p.pasal) for p in retriever.search("anak membunuh orang, apa bisa dihukum mati atau seumur hidup?", k=5).passages]
+    finally:
+        Retriever.offender_boost = off
+    assert ("UU 11/2012", "81") not in plain  # the boost is what brings it
 
 
 def test_tindakan_facet_only_below_fourteen() -> None:
