@@ -174,6 +174,11 @@ class Situation:
             # the list of tindakan, which the age provision does not cite by number
             out.append(Facet("Tindakan yang dapat dikenakan kepada Anak meliputi", "Tindakan yang dapat dikenakan kepada Anak", "",
                              at=1, label="tindakan yang dapat dikenakan kepada anak"))
+        elif self.child_offender and self.asks_sanction:
+            # from 14 (or at an age not given) the answer to "hukumannya apa?" starts from the sentences a
+            # child can get at all, which are not the adult ones the offence article names
+            out.append(Facet("Pidana pokok bagi Anak terdiri atas pidana peringatan pidana dengan syarat pelatihan kerja pembinaan dalam lembaga penjara",
+                             "Pidana pokok bagi Anak", "", label="jenis pidana bagi anak"))
         if self.child_offender and self.peer_victim and (self.asks_sanction or self.asks_report):
             out.append(Facet("Setiap Orang dilarang melakukan Kekerasan terhadap Anak", "Kekerasan terhadap Anak", "dilarang"))
         if self.child_offender and self.asks_diversion:
