@@ -34,6 +34,7 @@ RE_SCHOOL = re.compile(r"\b(sd|smp|sma|smk|mts|madrasah|tk|paud)\b", re.I)
 ACCUSED_PASSIVES = {
     "ditangkap", "ditahan", "diamankan", "dituntut", "diadili", "disidang", "dihukum", "dipenjara",
     "ketangkep", "ketangkap", "tertangkap", "diproses", "ketahuan", "dipidana",
+    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh",
 }
 # Doing something punishable (counts when the child is the subject).
 OFFENCE_WORDS = {
@@ -104,6 +105,7 @@ class Situation:
     asks_sanction: bool = False
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
     asks_diversion: bool = False  # "bisa damai?", "diselesaikan secara kekeluargaan?", "bisa diversi?"
+    asks_rights: bool = False  # "apa aja haknya?", "berhak dikasih info ga?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
@@ -186,11 +188,19 @@ class Situation:
             # seven years, not a repeat), not by the procedure of a diversion meeting
             out.append(Facet("Diversi dilaksanakan dalam hal tindak pidana yang dilakukan diancam dengan pidana penjara di bawah 7 (tujuh) tahun dan bukan merupakan pengulangan tindak pidana",
                              "di bawah 7 (tujuh) tahun", "Diversi", at=1, label="syarat diversi"))
+        if self.child_offender and self.asks_rights:
+            out.append(Facet("Setiap Anak dalam proses peradilan pidana berhak diperlakukan secara manusiawi", "Setiap Anak dalam proses peradilan pidana berhak", "",
+                             label="hak anak dalam proses peradilan pidana"))
         if out:
             return out
         if self.child_victim and (self.asks_sanction or self.asks_report):
-            return [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
-        return []
+            out = [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
+        if self.child_victim and self.asks_rights:
+            # a victim's rights in the case itself (rehabilitation, safety, news of the case), beside the
+            # general ones every act already grants
+            out.append(Facet("Anak Korban dan Anak Saksi berhak atas upaya rehabilitasi medis dan rehabilitasi sosial jaminan keselamatan informasi mengenai perkembangan perkara",
+                             "Anak Korban dan Anak Saksi berhak atas", "", label="hak anak korban"))
+        return out
 
 
 @dataclass(frozen=True)
@@ -237,6 +247,7 @@ def read_situation(question: str) -> Situation:
     s.asks_sanction = bool(RE_SANCTION.search(q))
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut|dipolisi\w*)\b", q))
     s.asks_diversion = bool(RE_DIVERSION.search(q))
+    s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks

@@ -141,6 +141,14 @@ def test_facet_needs_the_term_of_art_verbatim() -> None:
     assert read_situation("anak 14 tahun memukul sebayanya, sanksinya apa?").peer_victim  # "sebaya" + "nya"
 
 
+def test_rights_questions_bring_the_rights_of_the_childs_side_of_the_case() -> None:
+    phrases = lambda q: [f.phrase for f in read_situation(q).facets()]  # noqa: E731
+    assert phrases("anak korban bully sampe trauma berat, apa aja hak nya dlm proses hukum?")[-1] == "Anak Korban dan Anak Saksi berhak atas"
+    assert phrases("adik saya 16 tahun jadi tersangka pengeroyokan, hak dia apa aja?") == ["Setiap Anak dalam proses peradilan pidana berhak"]
+    assert phrases("anak korban bully sampe trauma berat, gimana cara lapornya?")[-1] != "Anak Korban dan Anak Saksi berhak atas"
+    assert read_situation("anak saya jadi terdakwa, sidangnya kapan?").child_offender  # "terdakwa", "tersangka", "dituduh"
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
