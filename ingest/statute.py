@@ -466,6 +466,16 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
             continue
         pending = None
         if units:
+            lost = _lost_bab_title(line, lines[i + 1] if i + 1 < len(lines) else "", i + 1 in chosen)
+            if lost:
+                # "... hak asasi manusia. TATA CARA DAN KOORDINASI PELAKSANAAN DIVERSI" then "Bagian Kesatu":
+                # a chapter title whose "BAB III" the source lost, glued to the last line of the chapter before
+                line, title = lost
+                number = _next_roman(bab)
+                units[-1].lines.append(line)
+                units[-1].warnings.append(f"BAB title '{title}' was glued to the end of Pasal {units[-1].number}; numbered BAB {number or '?'} by the chapter before")
+                bab, bagian, paragraf = f"BAB {number} {title}" if number else title, None, None
+                continue
             units[-1].lines.append(line)
     # back-fill BAB titles that continued on following uppercase lines after a unit started
     units = _recover_lost_headings(units)
@@ -481,6 +491,27 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
             q.bab, q.bagian, q.paragraf, q.warnings = u.bab, u.bagian, u.paragraf, list(p.warnings)
             out.append(q)
     return out
+
+
+RE_GLUED_TITLE = re.compile(r"^(.*[.;:])\s+((?:[A-Z][A-Z/,()\-]*\s+){2,}[A-Z][A-Z/,()\-]*)$")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+           "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
+
+
+def _lost_bab_title(line: str, next_line: str, next_is_pasal: bool) -> tuple[str, str] | None:
+    """(the sentence, the title) when a line ends in an upper-case title of three words or more and a
+    heading follows; None otherwise (an upper-case acronym inside a sentence is not a title)."""
+    m = RE_GLUED_TITLE.match(line)
+    if not m or not (next_is_pasal or RE_BAGIAN.match(next_line) or RE_PARAGRAF.match(next_line)):
+        return None
+    return m.group(1), m.group(2)
+
+
+def _next_roman(bab: str | None) -> str | None:
+    m = RE_BAB.match(bab or "")
+    if not m or m.group(1) not in _ROMANS or _ROMANS.index(m.group(1)) + 1 >= len(_ROMANS):
+        return None
+    return _ROMANS[_ROMANS.index(m.group(1)) + 1]
 
 
 def _looks_heading(line: str) -> bool:

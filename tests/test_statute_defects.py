@@ -97,6 +97,19 @@ def test_bab_bagian_paragraf_glued_on_one_line_and_wrapped_titles():
     assert doc.get_pasal("2").bab == "BAB VI KUASA ASUH"
 
 
+def test_chapter_title_glued_to_the_last_line_of_the_chapter_before():
+    """PP 65/2015: '... hak asasi manusia. TATA CARA DAN KOORDINASI PELAKSANAAN DIVERSI' with its 'BAB III'
+    lost; the title is not Pasal 11's text, and it heads the articles that follow."""
+    doc = parse(HEAD + "BAB II PEDOMAN\nPasal 1\n(1) Isi pertama.\n(2) Diatur dengan Peraturan Menteri HAM. TATA CARA DAN KOORDINASI DIVERSI\n"
+                "Bagian Kesatu Tahap Penyidikan\nPasal 2\nIsi kedua oleh KPAI DAN LPSK.\nPasal 3\nIsi ketiga.\n")
+    p1, p2, p3 = (doc.get_pasal(n) for n in "123")
+    assert p1.text.endswith("Peraturan Menteri HAM.") and "TATA CARA" not in p1.text
+    assert any("BAB III" in w for w in p1.warnings)
+    assert p2.heading_path == ["BAB III TATA CARA DAN KOORDINASI DIVERSI", "Bagian Kesatu Tahap Penyidikan"]
+    assert p2.text == "Isi kedua oleh KPAI DAN LPSK."  # capitals inside a sentence, and no heading after: kept
+    assert p3.bab == "BAB III TATA CARA DAN KOORDINASI DIVERSI"
+
+
 def test_penjelasan_with_glued_pasal_headings():
     text = HEAD + "Pasal 1\nA.\nPasal 2\nB.\nPasal 3\nC.\nPENJELASAN ATAS UNDANG-UNDANG\nI. UMUM\nUmum sekali.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas. Pasal 2 Cukup jelas.\nPasal 3\nAyat (1) Yang dimaksud dengan x adalah y.\n"
     doc = parse(text)
