@@ -157,6 +157,9 @@ class Retriever:
     offender_boost = 1.5
     offender_docs = ("UU 11/2012", "PP 65/2015")
     prohibition_of_sanction = True
+    # an Undang-Undang is cited before the Peraturan Pemerintah that repeats it stage by stage (PP 65/2015
+    # restates UU 11/2012's diversion rules for the police, the prosecutor and the court)
+    regulation_weight = 0.8
     prohibition_within = 3
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
@@ -301,6 +304,8 @@ class Retriever:
             fused[self.in_docs(family)] *= self.named_doc_boost
         if sit.child_offender and self.offender_boost != 1.0 and not family:
             fused[self.in_docs(set(self.offender_docs))] *= self.offender_boost
+        if self.regulation_weight != 1.0 and not family:
+            fused[self.chunk_kind == "PP"] *= self.regulation_weight
         articles = self._group(fused)
         named = self._exact_citations(question, mentioned)
         exact = [(key, None) for key in named] + self._definitions(question, allowed)
