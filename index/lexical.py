@@ -219,6 +219,9 @@ LAY_PHRASES: dict[str, str] = {
     r"tanpa\s+(?:hukuman|dihukum|sanksi|dipidana|pidana)|(?:ga|gak|tidak|nggak|tdk)\s+(?:usah\s+)?(?:dihukum|dipidana)": "tidak menjatuhkan pidana atau mengenakan tindakan",
     r"uji\s*(?:coba|klinis)|percobaan\s+(?:obat|medis)|kelinci\s+percobaan": "penelitian kesehatan objek penelitian",
     r"\b(?:buka|lepas|copot|melepas|membuka)(?:in)?\s+(?:baju|celana|pakaian|bh|rok)": "perbuatan cabul ketelanjangan",
+    # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion
+    r"\b(?:kena|terlibat|tersangkut|ketangkep|ketangkap|ditangkap|berulah|bikin)\s+(?:kasus|perkara|masalah|ulah)?\s*lagi\b"
+    r"|\b(?:udah|sudah|pernah)\s+(?:pernah\s+)?(?:di)?diversi\b": "pengulangan tindak pidana",
     # a threat sent to one person online or by phone is UU ITE's own offence, not a threat in general
     r"\b(?:di|ng|meng|me)?(?:ancam|teror)\w*\b[^.?!]{0,60}\b(?:dm|wa|whatsapp|chat|sms|inbox|pesan|medsos|instagram|ig|tiktok|twitter|facebook|fb|telegram|online|hp)\b"
     r"|\b(?:dm|wa|whatsapp|chat|sms|inbox|pesan)\b[^.?!]{0,60}\b(?:di|ng|meng|me)?(?:ancam|teror)\w*\b": "mengirimkan Informasi Elektronik ancaman kekerasan menakut-nakuti ditujukan secara pribadi",
