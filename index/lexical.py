@@ -219,6 +219,9 @@ LAY_PHRASES: dict[str, str] = {
     r"tanpa\s+(?:hukuman|dihukum|sanksi|dipidana|pidana)|(?:ga|gak|tidak|nggak|tdk)\s+(?:usah\s+)?(?:dihukum|dipidana)": "tidak menjatuhkan pidana atau mengenakan tindakan",
     r"uji\s*(?:coba|klinis)|percobaan\s+(?:obat|medis)|kelinci\s+percobaan": "penelitian kesehatan objek penelitian",
     r"\b(?:buka|lepas|copot|melepas|membuka)(?:in)?\s+(?:baju|celana|pakaian|bh|rok)": "perbuatan cabul ketelanjangan",
+    # "masa tahanan udah habis tapi belum disidang": a detention past its limit ends by law
+    r"\b(?:masa|waktu|batas|jangka)\s+(?:waktu\s+)?(?:penahanan|tahanan|tahanannya|ditahan|nahan)\b[^.?!]{0,25}\b(?:habis|abis|lewat|berakhir|kelewat|lebih)\b"
+    r"|\b(?:ditahan|tahanan)\b[^.?!]{0,25}\b(?:melebihi|lewat|kelewat)\s+(?:batas|waktu)": "jangka waktu penahanan berakhir Anak wajib dikeluarkan demi hukum",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion
     r"\b(?:kena|terlibat|tersangkut|ketangkep|ketangkap|ditangkap|berulah|bikin)\s+(?:kasus|perkara|masalah|ulah)?\s*lagi\b"
     r"|\b(?:udah|sudah|pernah)\s+(?:pernah\s+)?(?:di)?diversi\b": "pengulangan tindak pidana",
