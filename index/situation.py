@@ -106,6 +106,7 @@ class Situation:
     asks_report: bool = False  # "bisa dilaporkan?", "bisa dilaporin ke polisi?"
     asks_diversion: bool = False  # "bisa damai?", "diselesaikan secara kekeluargaan?", "bisa diversi?"
     asks_rights: bool = False  # "apa aja haknya?", "berhak dikasih info ga?"
+    asks_fine: bool = False  # "kalau anak didenda, siapa yang bayar?"
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
@@ -154,6 +155,9 @@ class Situation:
         parts: list[str] = []
         if self.child_offender and self.asks_sanction and not self.under_12:
             parts.append("Anak dijatuhi pidana atau dikenai tindakan")
+        if self.child_offender and self.asks_fine:
+            # a child is not fined: where the offence carries prison and a fine, the fine becomes job training
+            parts.append("pidana denda diganti dengan pelatihan kerja")
         if self.child_victim and self.harms and (self.asks_sanction or self.asks_report):
             # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
             # follows through the reference graph), named by the statute's term for the harm
@@ -248,6 +252,7 @@ def read_situation(question: str) -> Situation:
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut|dipolisi\w*)\b", q))
     s.asks_diversion = bool(RE_DIVERSION.search(q))
     s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))
+    s.asks_fine = bool(re.search(r"\b(denda|didenda|dendanya)\b", q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks

@@ -149,6 +149,11 @@ def test_rights_questions_bring_the_rights_of_the_childs_side_of_the_case() -> N
     assert read_situation("anak saya jadi terdakwa, sidangnya kapan?").child_offender  # "terdakwa", "tersangka", "dituduh"
 
 
+def test_a_childs_fine_reads_as_job_training_only_for_the_child_accused() -> None:
+    assert "pelatihan kerja" in read_situation("kalau anak dituntut pidana denda, siapa yang bayar? ortunya?").legal_terms()
+    assert "pelatihan kerja" not in read_situation("pelaku pencabulan anak saya dendanya berapa?").legal_terms()
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
@@ -173,6 +178,12 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pelayanan masyarakat" in legal_paraphrase("apa anak bisa dihukum kerja sosial aja?")
     assert "Komisi Perlindungan Anak Daerah" in legal_paraphrase("di kabupaten saya ada KPAD")
     assert legal_paraphrase("anak saya kerja di toko") == ""  # 'kerja' alone is not 'kerja sosial'
+    # added 2026-12-04 (fifth session), each for a failure read in the tuned splits
+    assert "ditujukan secara pribadi" in legal_paraphrase("anak saya diancam mau dibunuh lewat DM Instagram")
+    assert "ditujukan secara pribadi" not in legal_paraphrase("anak saya diancam temannya di sekolah")
+    assert "pengulangan tindak pidana" in legal_paraphrase("udah pernah diversi, kena kasus lagi, bisa diversi lagi?")
+    assert "dikeluarkan demi hukum" in legal_paraphrase("masa tahanan anak udah habis tapi belum juga disidang")
+    assert "dikeluarkan demi hukum" not in legal_paraphrase("anak ditahan berapa lama?")
 
 
 @pytest.mark.parametrize(
