@@ -160,6 +160,7 @@ class Retriever:
     # an Undang-Undang is cited before the Peraturan Pemerintah that repeats it stage by stage (PP 65/2015
     # restates UU 11/2012's diversion rules for the police, the prosecutor and the court)
     regulation_weight = 0.8
+    rank_within_family = True
     prohibition_within = 3
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
@@ -231,7 +232,9 @@ class Retriever:
 
     # ------------------------------------------------------------------ scoring
     def dense_scores(self, question: str, topn: int = 200) -> np.ndarray:
-        q = self._embedder.encode(question, prompt_name="query")
+        return self._dense_from(self._embedder.encode(question, prompt_name="query"), topn)
+
+    def _dense_from(self, q: np.ndarray, topn: int = 200) -> np.ndarray:
         n = len(self.chunks)
         scores = np.full(n, -1.0, dtype=np.float32)
         if n == 0:
@@ -275,8 +278,10 @@ class Retriever:
         ask = the_ask(asked) if self.repeat_ask else ""
         own_words = f"{asked} {ask}" if ask else asked  # the ask repeated is still the user's words
         searched = " ".join(t for t in (asked, terms, ask) if t)
+        qv = None
         if mode in ("hybrid", "dense"):
-            ds = self.dense_scores(searched)
+            qv = self._embedder.encode(searched, prompt_name="query")
+            ds = self._dense_from(qv)
             ds[~allowed] = -1
             best_dense = float(ds.max()) if n else 0.0
             fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
@@ -300,8 +305,20 @@ class Retriever:
         family = self._named_family(question, mentioned)
         if family and self.named_doc_boost != 1.0:
             # "menurut KUHP baru ...", "di UU perlindungan anak ...": the instrument the user names, with
-            # the acts that amend it, goes first when no article is named
-            fused[self.in_docs(family)] *= self.named_doc_boost
+            # the acts that amend it, goes first when no article is named, ranked among its own articles
+            # (in the whole corpus the old KUHP, which shares its words, can crowd the new one out of both lists)
+            fam = self.in_docs(family) & allowed
+            if self.rank_within_family and fam.any():
+                within = np.zeros(n, dtype=np.float32)
+                if qv is not None:
+                    dfam = np.full(n, -1.0, dtype=np.float32)
+                    dfam[fam] = self.vectors()[fam] @ np.asarray(qv, dtype=np.float32).reshape(-1)
+                    within += _rrf(dfam, valid=fam, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
+                if mode in ("hybrid", "bm25"):
+                    bfam = np.where(fam, bs, 0.0).astype(np.float32)
+                    within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+                fused[fam] = within[fam]
+            fused[fam] *= self.named_doc_boost
         if sit.child_offender and self.offender_boost != 1.0 and not family:
             fused[self.in_docs(set(self.offender_docs))] *= self.offender_boost
         if self.regulation_weight != 1.0 and not family:

@@ -89,6 +89,9 @@ RE_SANCTION = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
+_EOS = "zzeos"  # a sentence end among the words
+_SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
+
 # settling the case outside the trial, as people ask it
 RE_DIVERSION = re.compile(
     r"\b(diversi|(?:ber)?damai|perdamaian|kekeluarga\w*|diselesai\w*\s+(?:secara\s+|dengan\s+cara\s+|di\s+)?(?:luar|baik)"
@@ -257,7 +260,9 @@ def read_situation(question: str) -> Situation:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks
     # the person it describes as the child
-    tokens = _WORD.findall(RE_AGE.sub(lambda m: m.group(0) if re.search(rf"\b{_CHILD}", m.group(0)) else " anak ", q))
+    # a sentence end stops the search for a verb's subject: "... ngeluarin anak krn HIV? bisa dipidana
+    # ga yg ngeluarin?" is not about the child being punished
+    tokens = _WORD.findall(_SENTENCE_END.sub(f" {_EOS} ", RE_AGE.sub(lambda m: m.group(0) if re.search(rf"\b{_CHILD}", m.group(0)) else " anak ", q)))
     # the first evidence decides: "anak saya mencuri karena dibujuk temannya" is about the child's theft,
     # "anak saya dipukul temannya yang mencuri" about the blow
     first_victim = next((j for j, t in enumerate(tokens) if t in VICTIM_WORDS and _subject_before(tokens, j) == "child"), None)
@@ -340,9 +345,13 @@ def _role(tok: str) -> str | None:
 def _subject_before(tokens: list[str], j: int) -> str | None:
     """The nearest person word before position j: who the verb there is about."""
     for i in range(j - 1, max(0, j - 6) - 1, -1):
+        if tokens[i] == _EOS:
+            return None
         r = _role(tokens[i])
         if r == "child" and _possessed_by_adult(tokens, i):
             return "adult"  # "guru les privat anak saya ketahuan ...": the child only says whose tutor
+        if r == "child" and i > 0 and tokens[i - 1] in ("terhadap", "kepada"):
+            return "object"  # "pelaku pencabulan terhadap anak saya sudah ditahan": the child is the one acted on
         if r:
             return r
     return None

@@ -114,6 +114,15 @@ def test_child_offender_case_prefers_the_juvenile_justice_act(retriever) -> None
     assert ("UU 11/2012", "81") not in plain  # the boost is what brings it
 
 
+def test_named_instrument_is_ranked_among_its_own_articles(retriever) -> None:
+    """'menurut KUHP baru': the old KUHP shares the new one's words and fills both lists; ranked within
+    UU 1/2023, the age of criminal responsibility (Pasal 40) comes first."""
+    q = "menurut KUHP baru, anak umur berapa yang tidak bisa dihukum sama sekali?"
+    keys = [(p.doc, p.pasal) for p in retriever.search(q, k=5).passages]
+    assert keys[0] == ("UU 1/2023", "40"), keys
+    assert not any(d == "KUHP" for d, _ in keys), keys
+
+
 def test_tindakan_facet_only_below_fourteen() -> None:
     phrases = lambda q: [f.phrase for f in read_situation(q).facets()]  # noqa: E731
     assert phrases("anak 13 tahun membully temannya, sanksinya apa?") == ["Tindakan yang dapat dikenakan kepada Anak", "Kekerasan terhadap Anak"]
@@ -152,6 +161,13 @@ def test_rights_questions_bring_the_rights_of_the_childs_side_of_the_case() -> N
 def test_a_childs_fine_reads_as_job_training_only_for_the_child_accused() -> None:
     assert "pelatihan kerja" in read_situation("kalau anak dituntut pidana denda, siapa yang bayar? ortunya?").legal_terms()
     assert "pelatihan kerja" not in read_situation("pelaku pencabulan anak saya dendanya berapa?").legal_terms()
+
+
+def test_the_subject_of_a_verb_is_looked_for_in_its_own_sentence_and_not_after_terhadap() -> None:
+    s = read_situation("ponakan saya (8 tahun) HIV positif. sekolah boleh ngeluarin anak karena HIV? bisa dipidana ga yang ngeluarin?")
+    assert not s.child_offender
+    assert not read_situation("Pelaku pencabulan terhadap anak perempuan saya sudah ditahan polisi.").child_offender
+    assert read_situation("anak perempuan saya sudah ditahan polisi.").child_offender
 
 
 def test_victim_without_a_named_harm_adds_nothing() -> None:
