@@ -71,6 +71,9 @@ VIOLENCE_ACTS = {
     "membully", "ngebully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
+    # keyword queries use the root: "ayah pukul anak sampai patah tulang"
+    "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
+    "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
 HARM_ACTS = VIOLENCE_ACTS | {
     "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "memperkosa", "menjual",
@@ -85,7 +88,7 @@ PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", 
 RE_SANCTION = re.compile(
     r"\b(sanksi\w*|hukuman\w*|dihukum|dipidana|pidananya|kena\s+pidana|ancaman\s+(?:pidana|hukuman)\w*|ancamannya|dipenjara|penjara"
     r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain|kena\s+(?:juga\s+)?(?:ga|gak|gk|nggak|enggak|tidak)|bisa\s+kena|(?:yang\s+)?dilanggar|melanggar\s+(?:hukum|aturan|uu|undang)"
-    r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana)\b",
+    r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana|pidana(?=\s*\?))\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -242,6 +245,15 @@ def _read_age(q: str) -> tuple[tuple[int, int], str] | None:
     return None
 
 
+_INTERROGATIVE = re.compile(r"\b(apa|apakah|apa2|gimana|bagaimana|gmn|gmana|berapa|brp|siapa|kapan|dimana|di\s+mana|kemana|mana|kenapa|mengapa|bisa|boleh|bolehkah|bisakah|haruskah|harus|wajib|perlu|gak|ga|nggak|tidak|hak|berhak|cara|syarat|prosedur|definisi|pengertian|arti|beda|perbedaan)\b")
+
+
+def _keyword_query(q: str) -> bool:
+    """A few words that name an act and ask nothing ("ayah pukul anak sampai patah tulang"): a search
+    for the law on that act, which for an offence is its prohibition and sanction."""
+    return "?" not in q and len(q.split()) <= 9 and not _INTERROGATIVE.search(q)
+
+
 def read_situation(question: str) -> Situation:
     q = question.lower()
     s = Situation()
@@ -251,7 +263,7 @@ def read_situation(question: str) -> Situation:
     if age:
         s.age_range, s.age_phrase = age
         has_child = True
-    s.asks_sanction = bool(RE_SANCTION.search(q))
+    s.asks_sanction = bool(RE_SANCTION.search(q)) or _keyword_query(q)
     s.asks_report = bool(re.search(r"\b(lapor\w*|dilapor\w*|melapor\w*|ngadu|mengadu|diadukan|dijerat|dituntut|dipolisi\w*)\b", q))
     s.asks_diversion = bool(RE_DIVERSION.search(q))
     s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))

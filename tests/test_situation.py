@@ -170,6 +170,14 @@ def test_the_subject_of_a_verb_is_looked_for_in_its_own_sentence_and_not_after_t
     assert read_situation("anak perempuan saya sudah ditahan polisi.").child_offender
 
 
+def test_keyword_queries_naming_an_act_ask_for_its_law() -> None:
+    s = read_situation("ayah pukul anak sampai patah tulang")
+    assert s.child_victim and s.asks_sanction and s.harms == ["Kekerasan terhadap"]
+    assert read_situation("ninggalin anak sendirian di mobil, pidana?").asks_sanction
+    assert not read_situation("anak 15 tahun ditangkap polisi, apakah berhak dapat bantuan hukum?").asks_sanction
+    assert not read_situation("syarat diversi untuk anak").asks_sanction  # asks something else
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
