@@ -222,6 +222,8 @@ LAY_PHRASES: dict[str, str] = {
     # "masa tahanan udah habis tapi belum disidang": a detention past its limit ends by law
     r"\b(?:masa|waktu|batas|jangka)\s+(?:waktu\s+)?(?:penahanan|tahanan|tahanannya|ditahan|nahan)\b[^.?!]{0,25}\b(?:habis|abis|lewat|berakhir|kelewat|lebih)\b"
     r"|\b(?:ditahan|tahanan)\b[^.?!]{0,25}\b(?:melebihi|lewat|kelewat)\s+(?:batas|waktu)": "jangka waktu penahanan berakhir Anak wajib dikeluarkan demi hukum",
+    # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
+    r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion
     r"\b(?:kena|terlibat|tersangkut|ketangkep|ketangkap|ditangkap|berulah|bikin)\s+(?:kasus|perkara|masalah|ulah)?\s*lagi\b"
     r"|\b(?:udah|sudah|pernah)\s+(?:pernah\s+)?(?:di)?diversi\b": "pengulangan tindak pidana",

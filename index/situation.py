@@ -34,7 +34,7 @@ RE_SCHOOL = re.compile(r"\b(sd|smp|sma|smk|mts|madrasah|tk|paud)\b", re.I)
 ACCUSED_PASSIVES = {
     "ditangkap", "ditahan", "diamankan", "dituntut", "diadili", "disidang", "dihukum", "dipenjara",
     "ketangkep", "ketangkap", "tertangkap", "diproses", "ketahuan", "dipidana",
-    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh",
+    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh", "dijatuhi",
 }
 # Doing something punishable (counts when the child is the subject).
 OFFENCE_WORDS = {
