@@ -222,6 +222,16 @@ LAY_PHRASES: dict[str, str] = {
     # "masa tahanan udah habis tapi belum disidang": a detention past its limit ends by law
     r"\b(?:masa|waktu|batas|jangka)\s+(?:waktu\s+)?(?:penahanan|tahanan|tahanannya|ditahan|nahan)\b[^.?!]{0,25}\b(?:habis|abis|lewat|berakhir|kelewat|lebih)\b"
     r"|\b(?:ditahan|tahanan)\b[^.?!]{0,25}\b(?:melebihi|lewat|kelewat)\s+(?:batas|waktu)": "jangka waktu penahanan berakhir Anak wajib dikeluarkan demi hukum",
+    # UU ITE's own offences, as victims describe them
+    r"\b(?:ketipu|ditipu|tertipu|penipuan|nipu|menipu)\b[^.?!]{0,60}\b(?:online|olshop|ig|instagram|shopee|tokopedia|marketplace|medsos|fb|facebook|tiktok|wa|whatsapp|internet)\b"
+    r"|\b(?:beli|belanja|jual|jualan)\s+(?:\w+\s+){0,3}(?:online|di\s+(?:ig|instagram|fb|facebook|tiktok|shopee|medsos|marketplace))\b[^.?!]{0,60}\b(?:ketipu|ditipu|tertipu|penipuan|ga\s+dikirim|tidak\s+dikirim|nggak\s+dikirim)":
+        "berita bohong menyesatkan mengakibatkan kerugian konsumen dalam Transaksi Elektronik penipuan",
+    r"\bddos\b|\b(?:server|web|website|situs|sistem|aplikasi)\w*\s+(?:\w+\s+){0,3}(?:down|lumpuh|error|mati|ngehang|crash)\b":
+        "terganggunya Sistem Elektronik tidak bekerja sebagaimana mestinya",
+    r"\b(?:ngubah|mengubah|diubah|ganti|ngganti|mengganti|ngedit|mengedit|dimanipulasi|manipulasi)\w*\s+(?:\w+\s+){0,2}(?:nilai|data|rapor|e-rapor|dokumen|isi\s+web)\w*":
+        "mengubah menambah mengurangi merusak menghilangkan Informasi Elektronik Dokumen Elektronik",
+    r"\b(?:jebol|bobol|hack|retas|bajak)\w*\s+(?:\w+\s+){0,2}(?:akun|server|sistem|web|website|email)\b":
+        "mengakses Komputer Sistem Elektronik milik Orang lain tanpa hak menjebol sistem pengamanan",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

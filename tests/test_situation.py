@@ -208,6 +208,11 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pengulangan tindak pidana" in legal_paraphrase("udah pernah diversi, kena kasus lagi, bisa diversi lagi?")
     assert "dikeluarkan demi hukum" in legal_paraphrase("masa tahanan anak udah habis tapi belum juga disidang")
     assert "dikeluarkan demi hukum" not in legal_paraphrase("anak ditahan berapa lama?")
+    assert "kerugian konsumen" in legal_paraphrase("aku ketipu beli hp di IG, barangnya ga dikirim")
+    assert "kerugian konsumen" not in legal_paraphrase("aku ketipu temanku sendiri")
+    assert "terganggunya Sistem Elektronik" in legal_paraphrase("dia ngebanjirin server ujian pake ddos sampe webnya down")
+    assert "mengubah" in legal_paraphrase("anak saya jebol akun admin e-rapor terus ngubah nilai")
+    assert "bertemu langsung" in legal_paraphrase("apakah anak tetap punya hak bertemu dengan ayahnya yang dipenjara?")
 
 
 @pytest.mark.parametrize(
