@@ -78,6 +78,8 @@ LAY_TO_LEGAL: dict[str, str] = {
     "dikeroyok": "kekerasan tenaga bersama",
     "keroyok": "kekerasan tenaga bersama",
     "tawuran": "kekerasan tenaga bersama perkelahian",
+    "ngurung": "merampas kemerdekaan", "mengurung": "merampas kemerdekaan", "nyekap": "merampas kemerdekaan",
+    "menyekap": "merampas kemerdekaan", "tebusan": "penculikan",
     "dipalak": "pemerasan ancaman kekerasan",
     "palak": "pemerasan",
     "malak": "pemerasan",
@@ -232,6 +234,22 @@ LAY_PHRASES: dict[str, str] = {
         "mengubah menambah mengurangi merusak menghilangkan Informasi Elektronik Dokumen Elektronik",
     r"\b(?:jebol|bobol|hack|retas|bajak)\w*\s+(?:\w+\s+){0,2}(?:akun|server|sistem|web|website|email)\b":
         "mengakses Komputer Sistem Elektronik milik Orang lain tanpa hak menjebol sistem pengamanan",
+    # offences of the criminal code as people tell them
+    r"\b(?:(?:ga|gak|nggak|tidak|tdk|tak)\s+(?:ada\s+)?(?:yang\s+|yg\s+)?(?:mau\s+)?(?:nolong|nolongin|menolong|bantu|membantu)\w*|(?:cuma|hanya)\s+(?:\w+\s+){0,2}(?:ngerekam|merekam|nonton|menonton|ngeliatin|melihat)\w*)\b":
+        "tidak memberi pertolongan kepada orang yang dalam keadaan bahaya maut",
+    r"\b(?:sibuk|asyik|lengah|teledor|lalai|ceroboh|kurang\s+pengawasan|(?:ga|gak|nggak|tidak)\s+(?:di)?(?:awasi|ngawasin|mengawasi|jagain|menjaga))\b[^.?!]{0,80}\b(?:meninggal|tewas|mati|tenggelam|kecelakaan)\b"
+    r"|\b(?:meninggal|tewas|mati|tenggelam)\b[^.?!]{0,80}\b(?:sibuk|asyik|lengah|teledor|lalai|ceroboh)\b":
+        "karena kealpaannya menyebabkan matinya orang lain",
+    r"\b(?:pamer|pamerin|memamerkan|mempertontonkan|nunjukin|menunjukkan|nunjukkin)\w*\s+(?:\w+\s+){0,2}(?:kelamin|kemaluan|alat\s+vital)\w*|\beksibisionis\w*":
+        "melanggar kesusilaan di muka umum merusak kesopanan",
+    r"\b(?:cuma|hanya)\s+(?:\w+\s+){0,3}(?:jaga|jagain|ngawasin|mengawasi|nungguin|bantu|bantuin|ngabarin)\b|\b(?:dianggap|dihitung|termasuk)\s+ikut\s+(?:\w+\s+)?(?:nyuri|mencuri|melakukan|terlibat)":
+        "membantu melakukan kejahatan pembantuan turut serta melakukan",
+    r"\b(?:udah|sudah|udh)\s+(?:\d+|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|beberapa)\s*(?:bulan|bln|tahun|thn)\s*(?:lalu|yang\s+lalu|yg\s+lalu)?\b[^.?!]{0,80}\b(?:lapor|ngadu|melapor|dilaporin|dilaporkan|mengadu)\w*"
+    r"|\b(?:lapor|ngadu|pengaduan)\w*\b[^.?!]{0,40}\b(?:kadaluarsa|kedaluwarsa|kadaluwarsa|telat|terlambat)\b":
+        "pengaduan diajukan dalam waktu enam bulan sejak orang yang berhak mengadu mengetahui",
+    r"\b(?:ngasih|dikasih|memberi|diberi|memberikan|diberikan|dicekokin|nyekokin|dicekoki|dicampur)\w*\s+(?:\w+\s+){0,2}(?:obat\s+(?:tidur|bius|penenang)|racun|obat-obatan)":
+        "memberikan bahan yang berbahaya bagi nyawa atau kesehatan untuk dimakan atau diminum",
+    r"\bhidung\s+belang\b|\bom[\s-]*om\s+(?:hidung|mesum)\b": "eksploitasi seksual pelacuran perbuatan cabul",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

@@ -64,7 +64,7 @@ VIOLENCE_WORDS = {
     "dipukul", "dipukulin", "dibully", "dianiaya", "dikeroyok", "disiksa", "ditampar", "ditendang", "dijambak",
     "disakiti", "bully", "kekerasan", "memar", "luka", "digebukin", "digebuki", "dihajar", "ditonjok",
     "disabet", "dicubit", "dijewer", "disetrum", "disundut", "disulut", "dibanting", "dicekik", "dilempar",
-    "dirundung", "perundungan", "dipalak",
+    "dirundung", "perundungan", "dipalak", "diancam", "diancem", "dikunci", "disekap",
 }
 # Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
@@ -323,7 +323,7 @@ HARMS: list[tuple[str, set[str]]] = [
     ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil", "nyabu", "ngobat", "ngeganja", "ekstasi"}),
     ("alkohol dan zat adiktif", {"rokok", "ngerokok", "merokok", "miras", "alkohol", "mabuk", "ngelem", "lem", "vape", "tuak", "ciu"}),
     ("penjualan", {"dijual", "trafficking", "diperdagangkan", "perdagangan", "menjual"}),
-    ("penculikan", {"diculik", "menculik", "penculikan", "nyulik"}),
+    ("penculikan", {"diculik", "menculik", "penculikan", "nyulik", "tebusan"}),
 ]
 
 # The statute words that, found in the legal wording of a lay word, name each harm.

@@ -178,6 +178,12 @@ def test_keyword_queries_naming_an_act_ask_for_its_law() -> None:
     assert not read_situation("syarat diversi untuk anak").asks_sanction  # asks something else
 
 
+def test_threats_and_ransom_name_their_harm() -> None:
+    assert read_situation("anak saya diancem kakak kelasnya mau dibacok, bisa dilaporin?").harms == ["Kekerasan terhadap"]
+    s = read_situation("anak saya dibawa kabur orang, pelakunya minta tebusan, bisa dijerat apa?")
+    assert s.child_victim and "penculikan" in s.harms
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
@@ -213,6 +219,12 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "terganggunya Sistem Elektronik" in legal_paraphrase("dia ngebanjirin server ujian pake ddos sampe webnya down")
     assert "mengubah" in legal_paraphrase("anak saya jebol akun admin e-rapor terus ngubah nilai")
     assert "bertemu langsung" in legal_paraphrase("apakah anak tetap punya hak bertemu dengan ayahnya yang dipenjara?")
+    assert "pertolongan" in legal_paraphrase("bocah tenggelam, orang dewasa malah ngerekam, ga ada yg nolong")
+    assert "kealpaannya" in legal_paraphrase("murid meninggal tenggelam waktu gurunya sibuk main hp")
+    assert "enam bulan" in legal_paraphrase("kejadiannya udah 8 bulan lalu, baru mau lapor, masih bisa?")
+    assert "pembantuan" in legal_paraphrase("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?")
+    assert "bahan yang berbahaya" in legal_paraphrase("ibu tiri ngasih obat tidur ke adik saya biar ga rewel")
+    assert legal_paraphrase("anak saya sibuk main hp terus") == ""
 
 
 @pytest.mark.parametrize(
