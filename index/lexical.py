@@ -243,7 +243,7 @@ LAY_PHRASES: dict[str, str] = {
     r"\b(?:pamer|pamerin|memamerkan|mempertontonkan|nunjukin|menunjukkan|nunjukkin)\w*\s+(?:\w+\s+){0,2}(?:kelamin|kemaluan|alat\s+vital)\w*|\beksibisionis\w*":
         "melanggar kesusilaan di muka umum merusak kesopanan",
     r"\b(?:cuma|hanya)\s+(?:\w+\s+){0,3}(?:jaga|jagain|ngawasin|mengawasi|nungguin|bantu|bantuin|ngabarin)\b|\b(?:dianggap|dihitung|termasuk)\s+ikut\s+(?:\w+\s+)?(?:nyuri|mencuri|melakukan|terlibat)":
-        "membantu melakukan kejahatan pembantuan turut serta melakukan",
+        "pembantu kejahatan memberi bantuan pada waktu kejahatan dilakukan turut serta melakukan",
     r"\b(?:udah|sudah|udh)\s+(?:\d+|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|beberapa)\s*(?:bulan|bln|tahun|thn)\s*(?:lalu|yang\s+lalu|yg\s+lalu)?\b[^.?!]{0,80}\b(?:lapor|ngadu|melapor|dilaporin|dilaporkan|mengadu)\w*"
     r"|\b(?:lapor|ngadu|pengaduan)\w*\b[^.?!]{0,40}\b(?:kadaluarsa|kedaluwarsa|kadaluwarsa|telat|terlambat)\b":
         "pengaduan diajukan dalam waktu enam bulan sejak orang yang berhak mengadu mengetahui",

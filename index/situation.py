@@ -17,7 +17,7 @@ from index.lexical import LAY_TO_LEGAL, legal_paraphrase
 
 # ------------------------------------------------------------------ the question
 
-_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg)"
+_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg|santri)"
 _AGE_WORD = r"(?:umur|usia|berumur|berusia|umurnya|usianya)"
 # "anak 13 tahun", "anak saya 16 thn", "umur 10 tahun", "anak yang belum 12 tahun"; at most two words
 # between the child and the number unless an age word is there
@@ -72,6 +72,7 @@ VIOLENCE_ACTS = {
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
+    "ngurung", "mengurung", "nyekap", "menyekap",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
@@ -342,6 +343,8 @@ ADULTS = {
     "guru", "gurunya", "ortu", "ortunya", "ayah", "ayahnya", "ibu", "ibunya", "bapak", "bapaknya", "tetangga",
     "tetangganya", "pengasuh", "pengasuhnya", "majikan", "majikannya", "pacar", "pacarnya", "om", "paman",
     "kakek", "bandar", "pelaku", "pelakunya", "oknum", "orang", "dewasa", "seseorang", "mereka",
+    "ustadz", "ustad", "ustaz", "ustadzah", "kyai", "kiai", "pembina", "pelatih", "kepsek", "satpam", "sopir",
+    "supir", "suami", "suaminya", "istri", "istrinya", "pemilik", "bos", "mandor", "dukun", "pendeta", "pastor",
 }
 _CHILD_WORD = re.compile(rf"^{_CHILD}\w*$")
 

@@ -178,6 +178,11 @@ def test_keyword_queries_naming_an_act_ask_for_its_law() -> None:
     assert not read_situation("syarat diversi untuk anak").asks_sanction  # asks something else
 
 
+def test_confinement_by_a_religious_teacher_is_violence_against_a_child() -> None:
+    s = read_situation("ada ustadz yg ngurung santri (13 thn) di gudang 3 hari, bisa kena pidana ga?")
+    assert s.child_victim and s.harms == ["Kekerasan terhadap"]
+
+
 def test_threats_and_ransom_name_their_harm() -> None:
     assert read_situation("anak saya diancem kakak kelasnya mau dibacok, bisa dilaporin?").harms == ["Kekerasan terhadap"]
     s = read_situation("anak saya dibawa kabur orang, pelakunya minta tebusan, bisa dijerat apa?")
@@ -222,7 +227,7 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pertolongan" in legal_paraphrase("bocah tenggelam, orang dewasa malah ngerekam, ga ada yg nolong")
     assert "kealpaannya" in legal_paraphrase("murid meninggal tenggelam waktu gurunya sibuk main hp")
     assert "enam bulan" in legal_paraphrase("kejadiannya udah 8 bulan lalu, baru mau lapor, masih bisa?")
-    assert "pembantuan" in legal_paraphrase("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?")
+    assert "pembantu kejahatan" in legal_paraphrase("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?")
     assert "bahan yang berbahaya" in legal_paraphrase("ibu tiri ngasih obat tidur ke adik saya biar ga rewel")
     assert legal_paraphrase("anak saya sibuk main hp terus") == ""
 
