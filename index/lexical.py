@@ -250,6 +250,17 @@ LAY_PHRASES: dict[str, str] = {
     r"\b(?:ngasih|dikasih|memberi|diberi|memberikan|diberikan|dicekokin|nyekokin|dicekoki|dicampur)\w*\s+(?:\w+\s+){0,2}(?:obat\s+(?:tidur|bius|penenang)|racun|obat-obatan)":
         "memberikan bahan yang berbahaya bagi nyawa atau kesehatan untuk dimakan atau diminum",
     r"\bhidung\s+belang\b|\bom[\s-]*om\s+(?:hidung|mesum)\b": "eksploitasi seksual pelacuran perbuatan cabul",
+    # withdrawing a complaint ("kalau laporannya kami cabut, kasusnya berhenti?")
+    r"\b(?:cabut|mencabut|dicabut|nyabut|tarik|narik|menarik|ditarik)\s+(?:\w+\s+)?(?:laporan|aduan|pengaduan|laporannya|aduannya|tuntutan)\b"
+    r"|\b(?:laporan|aduan|pengaduan|laporannya)\s+(?:\w+\s+){0,3}(?:dicabut|ditarik|cabut)\b": "pengaduan dapat ditarik kembali tindak pidana aduan",
+    # a school expelling a pupil, put the other way round from the phrase above
+    r"\bsekolah\w*\b[^.?!]{0,30}\b(?:ngeluarin|mengeluarkan|dikeluarin|dikeluarkan|nge-?do|drop\s*out|mecat|memecat|nyuruh\s+(?:\w+\s+)?keluar)\b": "hak memperoleh pendidikan dan pengajaran",
+    r"\b(?:ga|gak|nggak|ngga|tidak|tdk|tak|ndak|belum|blm)\s+(?:pernah\s+)?(?:di)?(?:sekolahin|sekolahkan|disekolahkan)\b": "hak memperoleh pendidikan wajib memberikan kesempatan Anak memperoleh pendidikan",
+    # parents who keep a sick child from treatment
+    r"\b(?:nolak|menolak|ga\s+mau|gak\s+mau|nggak\s+mau|tidak\s+mau|ngelarang|melarang|ga\s+boleh)\b[^.?!]{0,40}\b(?:puskesmas|dokter|rumah\s+sakit|rs|berobat|diobati|dirawat|imunisasi|vaksin)\w*":
+        "Orang Tua bertanggung jawab menjaga kesehatan Anak dan merawat Anak",
+    r"\bkewajiban\s+(?:seorang\s+)?anak\b|\banak\w*\s+(?:\w+\s+){0,2}(?:punya|ada|juga)\s+kewajiban\b": "Setiap anak berkewajiban untuk menghormati orang tua",
+    r"\bbansos\b": "bantuan sosial",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

@@ -230,6 +230,11 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pembantu kejahatan" in legal_paraphrase("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?")
     assert "bahan yang berbahaya" in legal_paraphrase("ibu tiri ngasih obat tidur ke adik saya biar ga rewel")
     assert legal_paraphrase("anak saya sibuk main hp terus") == ""
+    assert "ditarik kembali" in legal_paraphrase("kalau laporan itu kami cabut, apakah perkaranya dihentikan?")
+    assert "hak memperoleh pendidikan" in legal_paraphrase("sekolah malah mau ngeluarin anak saya")
+    assert "hak memperoleh pendidikan" in legal_paraphrase("anak tetangga ga pernah disekolahin")
+    assert "menjaga kesehatan Anak" in legal_paraphrase("ortunya nolak anaknya dibawa ke puskesmas")
+    assert "berkewajiban" in legal_paraphrase("anak punya kewajiban jg ga sih?")
 
 
 @pytest.mark.parametrize(
