@@ -244,8 +244,9 @@ LAY_PHRASES: dict[str, str] = {
         "melanggar kesusilaan di muka umum merusak kesopanan",
     r"\b(?:cuma|hanya)\s+(?:\w+\s+){0,3}(?:jaga|jagain|ngawasin|mengawasi|nungguin|bantu|bantuin|ngabarin)\b|\b(?:dianggap|dihitung|termasuk)\s+ikut\s+(?:\w+\s+)?(?:nyuri|mencuri|melakukan|terlibat)":
         "pembantu kejahatan memberi bantuan pada waktu kejahatan dilakukan turut serta melakukan",
-    r"\b(?:udah|sudah|udh)\s+(?:\d+|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|beberapa)\s*(?:bulan|bln|tahun|thn)\s*(?:lalu|yang\s+lalu|yg\s+lalu)?\b[^.?!]{0,80}\b(?:lapor|ngadu|melapor|dilaporin|dilaporkan|mengadu)\w*"
-    r"|\b(?:lapor|ngadu|pengaduan)\w*\b[^.?!]{0,40}\b(?:kadaluarsa|kedaluwarsa|kadaluwarsa|telat|terlambat)\b":
+    # (not when the question asks about kedaluwarsa, the limitation period of prosecution itself)
+    r"^(?![\s\S]*k[ae]daluw?a?rsa)[\s\S]*?(?:\b(?:udah|sudah|udh)\s+(?:\d+|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|beberapa)\s*(?:bulan|bln|tahun|thn)\s*(?:lalu|yang\s+lalu|yg\s+lalu)?\b[^.?!]{0,80}\b(?:lapor|ngadu|melapor|dilaporin|dilaporkan|mengadu)\w*"
+    r"|\b(?:lapor|ngadu|pengaduan)\w*\b[^.?!]{0,40}\b(?:telat|terlambat)\b)":
         "pengaduan diajukan dalam waktu enam bulan sejak orang yang berhak mengadu mengetahui",
     r"\b(?:ngasih|dikasih|memberi|diberi|memberikan|diberikan|dicekokin|nyekokin|dicekoki|dicampur)\w*\s+(?:\w+\s+){0,2}(?:obat\s+(?:tidur|bius|penenang)|racun|obat-obatan)":
         "memberikan bahan yang berbahaya bagi nyawa atau kesehatan untuk dimakan atau diminum",
