@@ -262,6 +262,8 @@ LAY_PHRASES: dict[str, str] = {
         "Orang Tua bertanggung jawab menjaga kesehatan Anak dan merawat Anak",
     r"\bkewajiban\s+(?:seorang\s+)?anak\b|\banak\w*\s+(?:\w+\s+){0,2}(?:punya|ada|juga)\s+kewajiban\b": "Setiap anak berkewajiban untuk menghormati orang tua",
     r"\bbansos\b": "bantuan sosial",
+    r"\bakun\s+(?:\w+\s+)?(?:palsu|fake|bodong|kloningan|tiruan|abal)\w*|\b(?:pake|pakai|memakai|menggunakan|catut|mencatut)\s+(?:\w+\s+){0,2}(?:nama|foto|identitas)\s+(?:dan\s+foto\s+)?(?:orang|anak|saya|aku)":
+        "manipulasi penciptaan Informasi Elektronik seolah-olah data yang otentik",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

@@ -72,7 +72,7 @@ VIOLENCE_ACTS = {
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
-    "ngurung", "mengurung", "nyekap", "menyekap",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
+    "ngurung", "mengurung", "nyekap", "menyekap", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
@@ -335,6 +335,7 @@ _HARM_TERMS: dict[str, set[str]] = {
     "eksploitasi": {"eksploitasi"},
     "narkotika": {"narkotika", "psikotropika"},
     "penculikan": {"penculikan"},
+    "alkohol dan zat adiktif": {"alkohol", "memabukkan"},
 }
 
 # Adults who harm children in the questions people ask; authorities (polisi, hakim, jaksa) are not here:

@@ -183,6 +183,12 @@ def test_confinement_by_a_religious_teacher_is_violence_against_a_child() -> Non
     assert s.child_victim and s.harms == ["Kekerasan terhadap"]
 
 
+def test_alcohol_through_the_thesaurus_and_javanese_nyabet_name_their_harm() -> None:
+    s = read_situation("pemilik warung menyuruh anak-anak SMP mengantarkan minuman keras oplosan, bisa dipidana?")
+    assert "alkohol dan zat adiktif" in s.harms
+    assert read_situation("bojoku mesti nyabet anak kami (7 thn) pake sabuk, iso dipenjara?").harms[0] == "Kekerasan terhadap"
+
+
 def test_threats_and_ransom_name_their_harm() -> None:
     assert read_situation("anak saya diancem kakak kelasnya mau dibacok, bisa dilaporin?").harms == ["Kekerasan terhadap"]
     s = read_situation("anak saya dibawa kabur orang, pelakunya minta tebusan, bisa dijerat apa?")
@@ -235,6 +241,7 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "hak memperoleh pendidikan" in legal_paraphrase("anak tetangga ga pernah disekolahin")
     assert "menjaga kesehatan Anak" in legal_paraphrase("ortunya nolak anaknya dibawa ke puskesmas")
     assert "berkewajiban" in legal_paraphrase("anak punya kewajiban jg ga sih?")
+    assert "seolah-olah data yang otentik" in legal_paraphrase("ada yang membuat akun Instagram palsu memakai nama dan foto anak saya")
 
 
 @pytest.mark.parametrize(
