@@ -345,7 +345,8 @@ ADULTS = {
     "tetangganya", "pengasuh", "pengasuhnya", "majikan", "majikannya", "pacar", "pacarnya", "om", "paman",
     "kakek", "bandar", "pelaku", "pelakunya", "oknum", "orang", "dewasa", "seseorang", "mereka",
     "ustadz", "ustad", "ustaz", "ustadzah", "kyai", "kiai", "pembina", "pelatih", "kepsek", "satpam", "sopir",
-    "supir", "suami", "suaminya", "istri", "istrinya", "pemilik", "bos", "mandor", "dukun", "pendeta", "pastor",
+    "supir", "suami", "suaminya", "suamiku", "istri", "istrinya", "istriku", "bojo", "bojoku", "bojone", "pemilik", "bos",
+    "mandor", "dukun", "pendeta", "pastor",
 }
 _CHILD_WORD = re.compile(rf"^{_CHILD}\w*$")
 
