@@ -235,7 +235,7 @@ LAY_PHRASES: dict[str, str] = {
     r"\b(?:jebol|bobol|hack|retas|bajak)\w*\s+(?:\w+\s+){0,2}(?:akun|server|sistem|web|website|email)\b":
         "mengakses Komputer Sistem Elektronik milik Orang lain tanpa hak menjebol sistem pengamanan",
     # offences of the criminal code as people tell them
-    r"\b(?:(?:ga|gak|nggak|tidak|tdk|tak)\s+(?:ada\s+)?(?:yang\s+|yg\s+)?(?:mau\s+)?(?:nolong|nolongin|menolong|bantu|membantu)\w*|(?:cuma|hanya)\s+(?:\w+\s+){0,2}(?:ngerekam|merekam|nonton|menonton|ngeliatin|melihat)\w*)\b":
+    r"\b(?:(?:ga|gak|nggak|tidak|tdk|tak)\s+(?:ada\s+)?(?:yang\s+|yg\s+)?(?:mau\s+)?(?:nolong|nolongin|menolong|bantu|membantu)\w*|(?:cuma|hanya)\s+(?:\w+\s+){0,2}(?:ngerekam|merekam)\w*)\b":
         "tidak memberi pertolongan kepada orang yang dalam keadaan bahaya maut",
     r"\b(?:sibuk|asyik|lengah|teledor|lalai|ceroboh|kurang\s+pengawasan|(?:ga|gak|nggak|tidak)\s+(?:di)?(?:awasi|ngawasin|mengawasi|jagain|menjaga))\b[^.?!]{0,80}\b(?:meninggal|tewas|mati|tenggelam|kecelakaan)\b"
     r"|\b(?:meninggal|tewas|mati|tenggelam)\b[^.?!]{0,80}\b(?:sibuk|asyik|lengah|teledor|lalai|ceroboh)\b":
@@ -264,6 +264,31 @@ LAY_PHRASES: dict[str, str] = {
     r"\bbansos\b": "bantuan sosial",
     r"\bakun\s+(?:\w+\s+)?(?:palsu|fake|bodong|kloningan|tiruan|abal)\w*|\b(?:pake|pakai|memakai|menggunakan|catut|mencatut)\s+(?:\w+\s+){0,2}(?:nama|foto|identitas)\s+(?:dan\s+foto\s+)?(?:orang|anak|saya|aku)":
         "manipulasi penciptaan Informasi Elektronik seolah-olah data yang otentik",
+    # consent does not matter below 18: the prohibitions say "membujuk Anak untuk melakukan atau membiarkan"
+    r"\bsuka\s+sama\s+suka\b|\bmau\s+sama\s+mau\b|\b(?:ga|gak|nggak|tidak|tdk)\s+(?:ada\s+)?(?:di)?paksa(?:an)?\b|\bsukarela\b|\baku\s+(?:juga\s+)?mau\s+kok\b":
+        "membujuk Anak untuk melakukan atau membiarkan dilakukan",
+    r"\b(?:di)?(?:pegang|raba|grepe|elus|remas)\w*(?:-\w+)?\s+(?:\w+\s+)?(?:badan|tubuh)\w*": "perbuatan cabul",
+    # secret recording of undressing, and sending it on
+    r"\b(?:merekam|ngerekam|memotret|motret|rekam)\w*\b[^.?!]{0,60}\b(?:ganti\s+baju|berganti\s+baju|mandi|buang\s+air|telanjang|toilet|kamar\s+mandi|ruang\s+ganti)\b":
+        "membuat Pornografi ketelanjangan muatan yang melanggar kesusilaan mendistribusikan",
+    # diversion that fails
+    r"\b(?:ga|gak|nggak|tidak|tdk)\s+(?:ketemu|tercapai|capai|mencapai|menghasilkan|ada)\s+(?:kata\s+)?(?:kesepakatan|sepakat|damai)\b|\bdiversi\w*\s+(?:\w+\s+)?gagal\b|\bgagal\s+(?:diversi|damai|musyawarah)\b":
+        "Diversi tidak menghasilkan kesepakatan proses peradilan pidana Anak dilanjutkan",
+    # someone who knows of a child's abuse and keeps quiet
+    r"\b(?:diem|diam)\s+(?:aja|saja)\b|\b(?:wajib|harus)\s+(?:lapor|melapor|melaporkan|laporin)\b|\bmenutup[- ]?nutupi\b|\bpura[- ]pura\s+(?:ga|gak|tidak)\s+tahu\b":
+        "mengetahui dan sengaja membiarkan Anak tidak memberikan pertolongan melaporkan kepada pihak berwenang",
+    r"\bmain\s+hakim\s+sendiri\b|\bdihakimi\s+(?:massa|warga)\b|\bdiamuk\s+massa\b|\b(?:dikeroyok|digebukin|dipukuli)\s+(?:warga|massa)\b":
+        "dengan tenaga bersama menggunakan kekerasan terhadap orang",
+    r"\b(?:bawa|bawain|membawa|nyimpen|menyimpan|punya)\s+(?:\w+\s+)?(?:celurit|clurit|sajam|senjata\s+tajam|golok|parang|pisau|samurai|gir|badik|pedang|katana)\b":
+        "tanpa hak menguasai membawa senjata pemukul penikam atau penusuk",
+    r"\bpendapat\w*\s+(?:\w+\s+){0,3}(?:didengar|didengerin|didengarkan|dipertimbangkan|diperhitungkan)\b|\b(?:didengar|didengerin|didengarkan)\s+(?:\w+\s+){0,2}pendapat\w*|\bhak\s+(?:ngomong|bicara|bersuara|berpendapat)\b":
+        "berhak menyatakan dan didengar pendapatnya",
+    r"\b(?:berusaha|mencoba|nyoba|hampir|mau)\s+(?:\w+\s+){0,2}(?:menculik|nyulik|diculik|membawa\s+pergi|memasukkan\w*\s+ke\s+(?:dalam\s+)?mobil|narik\w*\s+ke\s+mobil)":
+        "percobaan penculikan permulaan pelaksanaan",
+    r"\b(?:ngelaporin|melaporkan|laporin|lapor)\w*\s+(?:\w+\s+){0,2}anak\w*\s+sendiri\b|\b(?:ngambil|mengambil|nyuri|mencuri|nyolong)\s+(?:\w+\s+){0,3}(?:dari\s+|dr\s+)?dompet\s+(?:ortu|orang\s*tua|ayah|ibu|ibunya|nenek\w*|kakek\w*|saya|sy|aku|bapak\w*)\b":
+        "pencurian dalam keluarga keluarga sedarah pengaduan",
+    r"\b(?:nikah|menikah|nikahin|dinikahin|dinikahkan|menikahkan|nikahkan|kawin|kawinin|dikawinkan)\w*\b[^.?!]{0,50}\b(?:anak|putri|umur\s+1[0-7]|1[0-7]\s*(?:tahun|thn))\b|\b(?:anak|putri)\w*\b[^.?!]{0,50}\b(?:dinikahkan|dinikahin|dikawinkan|dijodohkan|dijodohin|mau\s+(?:di)?nikah\w*)\b":
+        "mencegah terjadinya perkawinan pada usia Anak",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

@@ -17,12 +17,13 @@ from index.lexical import LAY_TO_LEGAL, legal_paraphrase
 
 # ------------------------------------------------------------------ the question
 
-_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg|santri)"
+_CHILD = r"(?:anak|anakku|putra|putri|putriku|putraku|keponakan|ponakan|adik|adikku|adek|adekku|dedek|siswa|siswi|murid|pelajar|remaja|bocah|bocil|balita|bayi|abg|santri)"
 _AGE_WORD = r"(?:umur|usia|berumur|berusia|umurnya|usianya)"
+_ME = r"(?:aku|saya|gue|gw|aq)"  # "aku cewek 16 thn, ...": the one asking is the child
 # "anak 13 tahun", "anak saya 16 thn", "umur 10 tahun", "anak yang belum 12 tahun"; at most two words
 # between the child and the number unless an age word is there
 RE_AGE = re.compile(
-    rf"\b(?:{_CHILD}\w*(?:\s+\w+){{0,2}}?\s+(?:{_AGE_WORD}\s*)?|{_AGE_WORD}\s*(?:baru\s+|masih\s+)?|masih\s+)(\d{{1,2}})\s*(?:tahun|thn|th)\b",
+    rf"\b(?:{_CHILD}\w*(?:\s+\w+){{0,2}}?\s+(?:{_AGE_WORD}\s*)?|{_AGE_WORD}\s*(?:baru\s+|masih\s+)?|masih\s+|{_ME}\s+(?:\w+\s+)?)(\d{{1,2}})\s*(?:tahun|thn|th)\b",
     re.I,
 )
 # a number of years that is a duration or a sentence, not an age: "ditahan 1 tahun", "divonis 2 tahun penjara"
@@ -34,7 +35,7 @@ RE_SCHOOL = re.compile(r"\b(sd|smp|sma|smk|mts|madrasah|tk|paud)\b", re.I)
 ACCUSED_PASSIVES = {
     "ditangkap", "ditahan", "diamankan", "dituntut", "diadili", "disidang", "dihukum", "dipenjara",
     "ketangkep", "ketangkap", "tertangkap", "diproses", "ketahuan", "dipidana",
-    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh", "dijatuhi",
+    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh", "dijatuhi", "diperiksa",
 }
 # Doing something punishable (counts when the child is the subject).
 OFFENCE_WORDS = {
@@ -65,6 +66,7 @@ VIOLENCE_WORDS = {
     "disakiti", "bully", "kekerasan", "memar", "luka", "digebukin", "digebuki", "dihajar", "ditonjok",
     "disabet", "dicubit", "dijewer", "disetrum", "disundut", "disulut", "dibanting", "dicekik", "dilempar",
     "dirundung", "perundungan", "dipalak", "diancam", "diancem", "dikunci", "disekap",
+    "cyberbullying", "cyberbully", "diejek", "ejekan", "dihina", "hinaan", "dipermalukan", "diolok",
 }
 # Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
@@ -72,7 +74,7 @@ VIOLENCE_ACTS = {
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
-    "ngurung", "mengurung", "nyekap", "menyekap", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
+    "ngurung", "mengurung", "nyekap", "menyekap", "nyekek", "nyekik", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
@@ -249,6 +251,15 @@ def _read_age(q: str) -> tuple[tuple[int, int], str] | None:
 _INTERROGATIVE = re.compile(r"\b(apa|apakah|apa2|gimana|bagaimana|gmn|gmana|berapa|brp|siapa|kapan|dimana|di\s+mana|kemana|mana|kenapa|mengapa|bisa|boleh|bolehkah|bisakah|haruskah|harus|wajib|perlu|gak|ga|nggak|tidak|hak|berhak|cara|syarat|prosedur|definisi|pengertian|arti|beda|perbedaan)\b")
 
 
+def _age_as_person(m: re.Match) -> str:
+    """"ART ... 15 thn" stands for a child; "abang sy (18 thn)" for an adult."""
+    if re.search(rf"\b{_CHILD}", m.group(0)):
+        return m.group(0)
+    if re.match(rf"{_ME}\b", m.group(0)):
+        return m.group(0)[: re.match(rf"{_ME}\b", m.group(0)).end()] + " "
+    return " anak " if int(m.group(1)) < 18 else " dewasa "
+
+
 def _keyword_query(q: str) -> bool:
     """A few words that name an act and ask nothing ("ayah pukul anak sampai patah tulang"): a search
     for the law on that act, which for an offence is its prohibition and sanction."""
@@ -275,7 +286,9 @@ def read_situation(question: str) -> Situation:
     # the person it describes as the child
     # a sentence end stops the search for a verb's subject: "... ngeluarin anak krn HIV? bisa dipidana
     # ga yg ngeluarin?" is not about the child being punished
-    tokens = _WORD.findall(_SENTENCE_END.sub(f" {_EOS} ", RE_AGE.sub(lambda m: m.group(0) if re.search(rf"\b{_CHILD}", m.group(0)) else " anak ", q)))
+    tokens = _WORD.findall(_SENTENCE_END.sub(f" {_EOS} ", RE_AGE.sub(_age_as_person, q)))
+    if any(re.match(rf"{_ME}\b", m.group(0)) and int(m.group(1)) < 18 for m in RE_AGE.finditer(q)):
+        tokens = ["anak" if re.fullmatch(_ME, t) else t for t in tokens]
     # the first evidence decides: "anak saya mencuri karena dibujuk temannya" is about the child's theft,
     # "anak saya dipukul temannya yang mencuri" about the blow
     first_victim = next((j for j, t in enumerate(tokens) if t in VICTIM_WORDS and _subject_before(tokens, j) == "child"), None)
@@ -319,7 +332,7 @@ HARMS: list[tuple[str, set[str]]] = [
     ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
     ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi"}),
     ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil"}),
-    ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "diurus"}),
+    ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "dibiarin", "diurus", "penelantaran"}),
     ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi", "mengeksploitasi", "mempekerjakan"}),
     ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil", "nyabu", "ngobat", "ngeganja", "ekstasi"}),
     ("alkohol dan zat adiktif", {"rokok", "ngerokok", "merokok", "miras", "alkohol", "mabuk", "ngelem", "lem", "vape", "tuak", "ciu"}),
@@ -345,6 +358,7 @@ ADULTS = {
     "tetangganya", "pengasuh", "pengasuhnya", "majikan", "majikannya", "pacar", "pacarnya", "om", "paman",
     "kakek", "bandar", "pelaku", "pelakunya", "oknum", "orang", "dewasa", "seseorang", "mereka",
     "ustadz", "ustad", "ustaz", "ustadzah", "kyai", "kiai", "pembina", "pelatih", "kepsek", "satpam", "sopir",
+    "warga", "warganya", "massa", "pacarku", "cowokku", "mantan", "mantannya", "mantanku", "abang", "abangnya",
     "supir", "suami", "suaminya", "suamiku", "istri", "istrinya", "istriku", "bojo", "bojoku", "bojone", "pemilik", "bos",
     "mandor", "dukun", "pendeta", "pastor",
 }
@@ -367,6 +381,8 @@ def _subject_before(tokens: list[str], j: int) -> str | None:
         r = _role(tokens[i])
         if r == "child" and _possessed_by_adult(tokens, i):
             return "adult"  # "guru les privat anak saya ketahuan ...": the child only says whose tutor
+        if r == "child" and i > 0 and tokens[i - 1] in _PLACES:
+            continue  # "guru ... di sekolah adek sy ketahuan": the child only says whose school
         if r == "child" and i > 0 and tokens[i - 1] in ("terhadap", "kepada"):
             return "object"  # "pelaku pencabulan terhadap anak saya sudah ditahan": the child is the one acted on
         if r:
@@ -375,6 +391,7 @@ def _subject_before(tokens: list[str], j: int) -> str | None:
 
 
 _MY = {"saya", "sy", "kami", "aku", "ku", "gue", "gw", "kita"}
+_PLACES = {"sekolah", "sekolahnya", "rumah", "rumahnya", "kelas", "kelasnya", "kamar", "kamarnya", "kampung", "tempat", "pondok", "asrama"}
 _VERB_LIKE = re.compile(r"^(?:me|di|ber|ter|ng|ny)[a-z]{3,}")
 
 

@@ -195,6 +195,16 @@ def test_threats_and_ransom_name_their_harm() -> None:
     assert s.child_victim and "penculikan" in s.harms
 
 
+def test_who_is_the_child_in_stories_told_in_the_first_person_or_about_siblings() -> None:
+    s = read_situation("aku cewek 16 thn, pacarku (17) suka nampar & nyekek aku. kalo aku laporin, dia bisa dipenjara?")
+    assert s.age == 16 and s.child_victim and s.harms == ["Kekerasan terhadap"]
+    s = read_situation("abang sy (18 thn) sering mukulin adek sy yg baru 10 thn. kalo dilaporin, hukumannya apa?")
+    assert s.child_victim and not s.child_offender  # 18 is an adult; "adek" is a child
+    s = read_situation("guru cewek (27 thn) di sekolah adek sy ketahuan begituan sm muridnya (16). bisa dipidana?")
+    assert not s.child_offender  # "sekolah adek sy": the child only says whose school
+    assert not read_situation("saya 30 tahun, mau tanya soal hak anak").age
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
@@ -242,6 +252,13 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "menjaga kesehatan Anak" in legal_paraphrase("ortunya nolak anaknya dibawa ke puskesmas")
     assert "berkewajiban" in legal_paraphrase("anak punya kewajiban jg ga sih?")
     assert "seolah-olah data yang otentik" in legal_paraphrase("ada yang membuat akun Instagram palsu memakai nama dan foto anak saya")
+    assert "membujuk Anak" in legal_paraphrase("pacarku bisa dipidana padahal suka sama suka?")
+    assert "proses peradilan pidana Anak dilanjutkan" in legal_paraphrase("kalo ga ketemu kesepakatan, anak sy gmn nasibnya?")
+    assert "senjata pemukul penikam" in legal_paraphrase("pelajar bawa celurit buat tawuran")
+    assert "didengar pendapatnya" in legal_paraphrase("pendapat aku bakal didengerin hakim ga sih?")
+    assert "percobaan penculikan" in legal_paraphrase("pria tak dikenal berusaha memasukkannya ke dalam mobil")
+    assert "perkawinan pada usia Anak" in legal_paraphrase("warga mau menikahkan anak perempuannya yang baru 14 tahun")
+    assert "pertolongan" not in legal_paraphrase("cuma nonton tawuran ikut ditangkep, kena pasal?")
 
 
 @pytest.mark.parametrize(
