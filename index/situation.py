@@ -116,6 +116,7 @@ class Situation:
     asks_diversion: bool = False  # "bisa damai?", "diselesaikan secara kekeluargaan?", "bisa diversi?"
     asks_rights: bool = False  # "apa aja haknya?", "berhak dikasih info ga?"
     asks_fine: bool = False  # "kalau anak didenda, siapa yang bayar?"
+    asks_permission: bool = False  # "bolehkah guru memukul murid?": whether an act is prohibited
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
@@ -167,7 +168,7 @@ class Situation:
         if self.child_offender and self.asks_fine:
             # a child is not fined: where the offence carries prison and a fine, the fine becomes job training
             parts.append("pidana denda diganti dengan pelatihan kerja")
-        if self.child_victim and self.harms and (self.asks_sanction or self.asks_report):
+        if self.child_victim and self.harms and (self.asks_sanction or self.asks_report or self.asks_permission):
             # what was done to the child is a prohibition addressed to "Setiap Orang" (its sanction
             # follows through the reference graph), named by the statute's term for the harm
             parts.append(f"Setiap Orang dilarang {' '.join(self.harms)} Anak")
@@ -206,7 +207,7 @@ class Situation:
                              label="hak anak dalam proses peradilan pidana"))
         if out:
             return out
-        if self.child_victim and (self.asks_sanction or self.asks_report):
+        if self.child_victim and (self.asks_sanction or self.asks_report or self.asks_permission):
             out = [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
         if self.child_victim and self.asks_rights:
             # a victim's rights in the case itself (rehabilitation, safety, news of the case), beside the
@@ -280,6 +281,7 @@ def read_situation(question: str) -> Situation:
     s.asks_diversion = bool(RE_DIVERSION.search(q))
     s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))
     s.asks_fine = bool(re.search(r"\b(denda|didenda|dendanya)\b", q))
+    s.asks_permission = bool(re.search(r"\b(boleh|bolehkah|dibolehkan|diperbolehkan|diizinkan|dibenarkan|wajar)\b", q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks
@@ -308,7 +310,7 @@ def read_situation(question: str) -> Situation:
     elif first_offence is not None:
         s.child_offender = True
         s.peer_victim = _hurt_a_peer(tokens)
-    elif harms and (s.asks_sanction or s.asks_report) and "korbannya" not in words:  # "korbannya": someone else was harmed
+    elif harms and (s.asks_sanction or s.asks_report or s.asks_permission) and "korbannya" not in words:  # "korbannya": someone else was harmed
         # "anak gadis sy (14) di angkot ada om2 yg grepe2, bisa dilaporin?": a harm the statutes name,
         # a child, a question about reporting or punishment, and nothing the child did: the child
         # is the one harmed, even when the sentence does not say so in a form the rules above read
@@ -421,6 +423,8 @@ def _adult_acts_on_child(tokens: list[str]) -> int | None:
         for j in range(i + 1, min(len(tokens), i + 5)):
             if tokens[j] in HARM_ACTS and any(_role(x) == "child" for x in tokens[j + 1 : j + 4]):
                 return j
+            if tokens[j].endswith("nya") and tokens[j][:-3] in HARM_ACTS and any(_role(x) == "child" for x in tokens[:i]):
+                return j  # "anak saya ... tetangga itu menjewer dan menamparnya": "-nya" is the child named before
             if _role(tokens[j]):
                 break
     return None

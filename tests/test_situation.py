@@ -205,6 +205,15 @@ def test_who_is_the_child_in_stories_told_in_the_first_person_or_about_siblings(
     assert not read_situation("saya 30 tahun, mau tanya soal hak anak").age
 
 
+def test_asking_whether_an_act_is_allowed_asks_for_its_prohibition(retriever) -> None:
+    s = read_situation("bolehkah guru memukul murid?")
+    assert s.child_victim and s.asks_permission and [f.phrase for f in s.facets()] == ["Kekerasan terhadap"]
+    s = read_situation("anak saya 10 tahun dijewer tetangga. tetangga itu menjewer dan menamparnya, boleh gitu?")
+    assert s.child_victim
+    keys = [(p.doc, p.pasal) for p in retriever.search("apa boleh ortu nampar anaknya kalau nakal?", k=3).passages]
+    assert keys[:2] == [("UU 35/2014", "76C"), ("UU 35/2014", "80")], keys
+
+
 def test_victim_without_a_named_harm_adds_nothing() -> None:
     s = read_situation("anak saya korban kecelakaan, penabraknya bisa dihukum apa?")
     assert s.child_victim and s.legal_terms() == "" and s.facets() == []
