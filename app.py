@@ -212,7 +212,7 @@ def badges(items: list[tuple[str, str]]) -> None:
 def reason_badges(p: Passage) -> list[tuple[str, str]]:
     out = []
     for reason in p.reasons:
-        colour = {"sanction": "orange", "named": "green"}.get(reason.kind, "blue")
+        colour = {"sanction": "orange", "prohibition": "red", "named": "green"}.get(reason.kind, "blue")
         out.append((reason.label, colour))
     if p.chunk.kind == "penjelasan":
         out.append(("dari Penjelasan", "violet"))

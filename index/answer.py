@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from index.lexical import tokenize
 from index.retrieve import Passage, Retriever, SearchResult
 from index.situation import age_condition
+from ingest.citation import find_citations
 
 WEAK_MESSAGE = (
     "Bukti dalam korpus lemah: tidak ada pasal yang jelas menjawab pertanyaan ini. "
@@ -129,6 +130,8 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
     res = r.search(question, k=k, mode=mode, **kw)
     q_terms = set(tokenize(question, expand=True))
     age_range = res.situation.age_range
+    # "uu sppa pasal 32 ayat 2": the named ayat is the sentence to quote, even inside a one-passage article
+    named_ayat = {key: c.ayat for c, _ in find_citations(question) if c.ayat and (key := r.resolve(c))}
     scored: list[tuple[float, int, str, Passage]] = []
     best_of: dict[str, tuple[float, str]] = {}  # pasal -> its best sentence so far
     for p in res.passages:  # in rank order: a prohibition is scored before the sanction that follows it
@@ -142,6 +145,8 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
                     bonus += 0.3
                 if why.facet and why.facet.phrase.lower() in " ".join(s.split()).lower():
                     bonus += 0.3  # the sentence that made the facet admit it
+            if named_ayat.get((p.doc, p.pasal)) and s.startswith(f"({named_ayat[(p.doc, p.pasal)]})"):
+                bonus += 0.6
             if age_range is not None:  # the sentence whose age condition fits the child: "belum berusia 14 tahun hanya ... tindakan"
                 cond = age_condition(s)
                 bonus += 0.5 if cond is not None and cond.covers(*age_range) else 0.0

@@ -324,7 +324,8 @@ class Retriever:
         if self.regulation_weight != 1.0 and not family:
             fused[self.chunk_kind == "PP"] *= self.regulation_weight
         articles = self._group(fused)
-        named = self._exact_citations(question, mentioned)
+        named_ayat: dict[tuple[str, str], str] = {}
+        named = self._exact_citations(question, mentioned, named_ayat)
         exact = [(key, None) for key in named] + self._definitions(question, allowed)
         ranked: list[tuple[tuple[str, str], float, list[Reason]]] = []
         seen: set[tuple[str, str]] = set()
@@ -359,7 +360,8 @@ class Retriever:
             facet = next((why.facet for why in reasons if why.facet is not None), None)
             item = next((why.chunk for why in reasons if why.chunk is not None), None)
             of = next((why.of_pasal for why in reasons if why.of_pasal), None)
-            ci = item if item is not None else self._best_chunk(key, fused, facet, of)
+            ci = item if item is not None else self._ayat_chunk(key, named_ayat.get(key)) if key in named_ayat else None
+            ci = ci if ci is not None else self._best_chunk(key, fused, facet, of)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
             if c.pasal and c.doc_kind != "paper":
@@ -445,8 +447,13 @@ class Retriever:
             body = [i for i in body if _names_pasal(self.chunks[i].text, of_pasal)] or body
         return max(body, key=lambda i: fused[i])
 
-    def _exact_citations(self, question: str, mentioned: list | None = None) -> list[tuple[str, str]]:
-        """Articles the question names ("pasal 80 uu 35/2014", "310 KUHP"), resolved to indexed keys."""
+    def _ayat_chunk(self, key: tuple[str, str], ayat: str | None) -> int | None:
+        """The passage of the ayat a question names, when the article is split by ayat."""
+        return next((i for i in self.by_article.get(key, []) if self.chunks[i].ayat == ayat and self.chunks[i].kind != "penjelasan"), None)
+
+    def _exact_citations(self, question: str, mentioned: list | None = None, ayats: dict | None = None) -> list[tuple[str, str]]:
+        """Articles the question names ("pasal 80 uu 35/2014", "310 KUHP"), resolved to indexed keys;
+        `ayats` collects the ayat named with each ("pasal 45 ayat 3"), to show that ayat."""
         out: list[tuple[str, str]] = []
         cits = [c for c, _ in (find_citations(question) if mentioned is None else mentioned)]
         if not cits:
@@ -458,6 +465,8 @@ class Retriever:
             key = self.resolve(c)
             if key:
                 out.append(key)
+                if ayats is not None and c.ayat and key not in ayats:
+                    ayats[key] = c.ayat
         return out
 
     def _definitions(self, question: str, allowed: np.ndarray) -> list[tuple[tuple[str, str], int]]:

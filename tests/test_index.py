@@ -366,3 +366,15 @@ def test_a_definition_item_is_not_joined_to_the_list_opener():
 
     got = sentences("Dalam Undang-Undang ini yang dimaksud dengan:\n9. Anak Angkat adalah Anak yang haknya dialihkan.")
     assert got == ["Dalam Undang-Undang ini yang dimaksud dengan:", "9. Anak Angkat adalah Anak yang haknya dialihkan."]
+
+
+def test_a_named_ayat_is_the_one_shown_and_quoted(retriever):
+    """'pasal 45 ayat 3': the passage shown is ayat (3), not ayat (5) that mentions it; inside an
+    article kept in one passage (UU 11/2012 Pasal 32) the quote is the named ayat."""
+    from index.answer import answer
+
+    res = retriever.search("anak saya difitnah di instagram, kena UU 19/2016 pasal 45 ayat 3 ga?", k=5)
+    assert (res.passages[0].doc, res.passages[0].pasal, res.passages[0].ayat) == ("UU 19/2016", "45", "3")
+    ans = answer(retriever, "uu sppa pasal 32 ayat 2", k=5)
+    first = next(q for q in ans.quotes if q.marker == 1)
+    assert first.text.startswith("(2) Penahanan terhadap Anak hanya dapat dilakukan"), first.text
