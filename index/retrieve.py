@@ -154,14 +154,18 @@ class Retriever:
     # transitional provisions (BAB "Ketentuan Peralihan") govern cases pending when an act came into
     # force, years ago; they stay findable but yield to the standing rule on the same words
     transitional_weight = 0.8
+    # a child's own case ("anak membunuh, bisa dihukum mati?") is decided by the juvenile justice act and
+    # its regulation, not by the adult code that shares the question's words
     offender_boost = 1.5
     offender_docs = ("UU 11/2012", "PP 65/2015")
+    # a sanction found among the first results brings the conduct it punishes (UU 19/2016 Pasal 45 ayat (3)
+    # -> UU 11/2008 Pasal 27), as a prohibition brings its sanction
     prohibition_of_sanction = True
+    prohibition_within = 3
     # an Undang-Undang is cited before the Peraturan Pemerintah that repeats it stage by stage (PP 65/2015
     # restates UU 11/2012's diversion rules for the police, the prosecutor and the court)
     regulation_weight = 0.8
-    rank_within_family = True
-    prohibition_within = 3
+    rank_within_family = True  # a named instrument's articles ranked among themselves (see search)
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -229,6 +233,12 @@ class Retriever:
             fi = self.idx.faiss_index
             self._vectors = fi.reconstruct_n(0, fi.ntotal) if fi.ntotal else np.zeros((0, 1), np.float32)
         return self._vectors
+
+    def _vectors_of(self, ids: np.ndarray) -> np.ndarray:
+        """Stored vectors of some passages, without copying a large corpus's whole matrix."""
+        if self._vectors is not None or len(ids) * 4 > len(self.chunks):
+            return self.vectors()[ids]
+        return self.idx.faiss_index.reconstruct_batch(ids.astype(np.int64))
 
     # ------------------------------------------------------------------ scoring
     def dense_scores(self, question: str, topn: int = 200) -> np.ndarray:
@@ -312,7 +322,7 @@ class Retriever:
                 within = np.zeros(n, dtype=np.float32)
                 if qv is not None:
                     dfam = np.full(n, -1.0, dtype=np.float32)
-                    dfam[fam] = self.vectors()[fam] @ np.asarray(qv, dtype=np.float32).reshape(-1)
+                    dfam[fam] = self._vectors_of(np.flatnonzero(fam)) @ np.asarray(qv, dtype=np.float32).reshape(-1)
                     within += _rrf(dfam, valid=fam, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
                 if mode in ("hybrid", "bm25"):
                     bfam = np.where(fam, bs, 0.0).astype(np.float32)
@@ -360,8 +370,11 @@ class Retriever:
             facet = next((why.facet for why in reasons if why.facet is not None), None)
             item = next((why.chunk for why in reasons if why.chunk is not None), None)
             of = next((why.of_pasal for why in reasons if why.of_pasal), None)
-            ci = item if item is not None else self._ayat_chunk(key, named_ayat.get(key)) if key in named_ayat else None
-            ci = ci if ci is not None else self._best_chunk(key, fused, facet, of)
+            ci = item
+            if ci is None and key in named_ayat:
+                ci = self._ayat_chunk(key, named_ayat[key])
+            if ci is None:
+                ci = self._best_chunk(key, fused, facet, of)
             c = self.chunks[ci]
             p = Passage(r, c.doc, c.pasal, c.ayat, c.citation, c.text, score, c, reasons, c.doc_title, c.doc_kind)
             if c.pasal and c.doc_kind != "paper":

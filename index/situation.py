@@ -73,8 +73,10 @@ VIOLENCE_ACTS = {
     "membully", "ngebully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
+    # confining a child is Kekerasan too ("perampasan kemerdekaan", UU 35/2014 Pasal 1 angka 15a)
+    "ngurung", "mengurung", "nyekap", "menyekap",
+    "nyekek", "nyekik", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
-    "ngurung", "mengurung", "nyekap", "menyekap", "nyekek", "nyekik", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",  # perampasan kemerdekaan is Kekerasan (UU 35/2014 Pasal 1 angka 15a)
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
@@ -256,8 +258,9 @@ def _age_as_person(m: re.Match) -> str:
     """"ART ... 15 thn" stands for a child; "abang sy (18 thn)" for an adult."""
     if re.search(rf"\b{_CHILD}", m.group(0)):
         return m.group(0)
-    if re.match(rf"{_ME}\b", m.group(0)):
-        return m.group(0)[: re.match(rf"{_ME}\b", m.group(0)).end()] + " "
+    me = re.match(rf"{_ME}\b", m.group(0))
+    if me:
+        return me.group(0) + " "
     return " anak " if int(m.group(1)) < 18 else " dewasa "
 
 
