@@ -289,6 +289,39 @@ LAY_PHRASES: dict[str, str] = {
         "pencurian dalam keluarga keluarga sedarah pengaduan",
     r"\b(?:nikah|menikah|nikahin|dinikahin|dinikahkan|menikahkan|nikahkan|kawin|kawinin|dikawinkan)\w*\b[^.?!]{0,50}\b(?:anak|putri|umur\s+1[0-7]|1[0-7]\s*(?:tahun|thn))\b|\b(?:anak|putri)\w*\b[^.?!]{0,50}\b(?:dinikahkan|dinikahin|dikawinkan|dijodohkan|dijodohin|mau\s+(?:di)?nikah\w*)\b":
         "mencegah terjadinya perkawinan pada usia Anak",
+    # acid attacks, disfigurement
+    r"\b(?:siram|disiram|nyiram|menyiram|nyiramin)\w*\s+(?:\w+\s+){0,2}air\s+keras\b|\bair\s+keras\b": "penganiayaan berat luka berat Kekerasan",
+    # acting under duress, and the one who forces
+    r"\b(?:dipaksa|terpaksa|paksaan)\b[^.?!]{0,80}\b(?:diancam|ancam\w*|takut|nolak|menolak)\b|\b(?:diancam|ancam\w*)\b[^.?!]{0,40}\b(?:kalo|kalau|jika)\s+(?:nolak|menolak|ga\s+mau|tidak\s+mau)\b":
+        "dorongan daya paksa tidak dipidana menyuruh melakukan",
+    # hate speech about religion or ethnicity
+    r"\b(?:ngejek|ngejek2|mengejek|menghina|ngehina|hina|menistakan|nista|lecehin|melecehkan|olok)\w*(?:-\w+)?\s+(?:\w+\s+){0,2}(?:agama|suku|ras)\b|\bpenistaan\s+agama\b|\bsara\b":
+        "menyebarkan Informasi rasa kebencian atau permusuhan berdasarkan suku agama ras dan antargolongan",
+    # a child kept from a parent by relatives
+    r"\b(?:ga|gak|nggak|tidak|tdk)\s+(?:di)?(?:balikin|kembaliin|dikembalikan|kembalikan|pulangin)\b|\b(?:nahan|menahan)\s+(?:\w+\s+)?(?:cucu|keponakan)\w*":
+        "menarik Anak dari kekuasaan pengawasan diasuh oleh Orang Tuanya sendiri",
+    r"\banak\s+(?:haram|zina|hasil\s+zina|teroris|napi|pelacur|maling|koruptor)\b": "stigmatisasi pelabelan terkait dengan kondisi Orang Tuanya",
+    r"\b(?:gizi\s+buruk|kurang\s+gizi|stunting|busung\s+lapar|kekurangan\s+gizi)\b|\b(?:ga|gak|nggak|tidak)\s+(?:sanggup|mampu)\s+(?:beli|membeli|ngasih|memberi)\s+(?:susu|makan)":
+        "Orang Tua dan Keluarga yang tidak mampu Pemerintah wajib memenuhinya kesehatan Anak",
+    r"\b(?:menyelesaikan|nyelesaiin|diselesaikan|diselesain|selesaikan)\w*\s+(?:\w+\s+)?(?:dengan\s+|secara\s+|lewat\s+)?(?:musyawarah|damai|kekeluargaan|adat)\b": "Diversi musyawarah",
+    r"\b(?:bisa|boleh|dapat|bakal|akan)\s+(?:di)?tahan\b|\b(?:ditahan|penahanan)\s+(?:ga|gak|nggak|tidak)\b":
+        "Penahanan terhadap Anak hanya dapat dilakukan dengan syarat Anak telah berumur 14 tahun diancam pidana penjara 7 tahun atau lebih",
+    r"\b(?:corat[- ]?coret|nyoret|coret2|pilox|vandal\w*|ngerusak|mecahin|memecahkan|pecahin|ngerusakin)\b":
+        "menghancurkan merusak membuat tidak dapat dipakai barang milik orang lain",
+    r"\bkerja\s+bakti\b": "pelayanan masyarakat",
+    r"\b(?:umur|usia|tanggal\s+lahir|tahun\s+lahir)\w*\s+(?:\w+\s+){0,3}(?:ditulis|dituain|dinaikin|dinaikkan|dipalsu\w*|diubah|dimanipulasi|dituakan)\b|\bsurat\s+(?:\w+\s+)?palsu\b":
+        "membuat surat palsu memalsukan surat keterangan palsu dalam akta otentik",
+    r"\b(?:jodohin|ngejodohin|menjodohkan|dijodohin|dijodohkan)\b": "mencegah terjadinya perkawinan pada usia Anak",
+    r"\bhak\s+(?:untuk\s+)?(?:nolak|menolak|milih|memilih)\b": "berhak menyatakan dan didengar pendapatnya",
+    r"\b(?:diperas|memeras|meras|sextortion|sekstorsi)\b|\b(?:mau|akan|bakal)\s+(?:di)?(?:sebar|sebarin|kirim)\w*\b[^.?!]{0,40}\b(?:video|foto)\w*|\bvcs\b":
+        "pemerasan pengancaman mendistribusikan Informasi Elektronik membuka rahasia",
+    r"\b(?:tanpa|ga|gak|nggak|tidak)\s+(?:harus\s+|perlu\s+)?(?:ditemenin|ditemani|didampingi|dampingan|ditemeni)\b": "wajib didampingi oleh orang tua dan/atau orang yang dipercaya",
+    r"\b(?:ajak|ngajak|mengajak|bawa|libatkan|melibatkan|ikutkan)\w*\s+(?:\w+\s+){0,2}(?:ustadz|ustad|kyai|tokoh|ketua\s+rt|pak\s+rt|rw|kepala\s+desa|kades|perangkat\s+desa)\b|\bperangkat\s+desa\b[^.?!]{0,30}\bmusyawarah":
+        "melibatkan tokoh agama tokoh masyarakat musyawarah Diversi",
+    r"\b(?:yang|yg)\s+(?:mimpin|memimpin)\b|\bsiapa\s+(?:yang\s+|yg\s+)?(?:mimpin|memimpin)\b": "fasilitator",
+    r"\b(?:menyembunyikan|nyembunyiin|sembunyiin|ngumpetin|mengumpetin)\s+(?:\w+\s+)?pelaku\w*": "menyembunyikan orang yang melakukan kejahatan menghalangi penyidikan",
+    r"\b(?:toko|olshop|lapak)\s+(?:online\s+)?(?:palsu|fiktif|bodong)\b|\bbarang(?:nya)?\s+(?:tidak|ga|gak|nggak)\s+(?:pernah\s+)?dikirim\b":
+        "berita bohong menyesatkan mengakibatkan kerugian konsumen dalam Transaksi Elektronik penipuan",
     # a child separated from a parent (divorce, prison, work abroad) keeps the right to meet them
     r"\b(?:hak|berhak)\s+(?:untuk\s+|buat\s+)?(?:ketemu|bertemu|menemui|menjenguk|jenguk|dijenguk|nengok)\b": "bertemu langsung berhubungan pribadi kedua orang tuanya pemisahan",
     # "udah pernah diversi, kena kasus lagi": a second offence, which bars diversion

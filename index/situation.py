@@ -67,6 +67,7 @@ VIOLENCE_WORDS = {
     "disabet", "dicubit", "dijewer", "disetrum", "disundut", "disulut", "dibanting", "dicekik", "dilempar",
     "dirundung", "perundungan", "dipalak", "diancam", "diancem", "dikunci", "disekap",
     "cyberbullying", "cyberbully", "diejek", "ejekan", "dihina", "hinaan", "dipermalukan", "diolok",
+    "dikunciin", "dikurungin", "diarak", "ditelanjangi", "dipukuli", "disiram",
 }
 # Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
@@ -74,7 +75,7 @@ VIOLENCE_ACTS = {
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
     "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
     # confining a child is Kekerasan too ("perampasan kemerdekaan", UU 35/2014 Pasal 1 angka 15a)
-    "ngurung", "mengurung", "nyekap", "menyekap",
+    "ngurung", "mengurung", "nyekap", "menyekap", "ngunci", "ngunciin", "mengunci", "nyiram", "menyiram",
     "nyekek", "nyekik", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
@@ -93,7 +94,8 @@ PEERS = {"teman", "temannya", "temennya", "temen", "kawan", "kawannya", "adik", 
 RE_SANCTION = re.compile(
     r"\b(sanksi\w*|hukuman\w*|dihukum|dipidana|pidananya|kena\s+pidana|ancaman\s+(?:pidana|hukuman)\w*|ancamannya|dipenjara|penjara"
     r"|dijerat|kena\s+(?:pasal\s+|hukuman\s+)?apa|pasal\s+(?:apa|berapa|mana)|diapain|kena\s+(?:juga\s+)?(?:ga|gak|gk|nggak|enggak|tidak)|bisa\s+kena|(?:yang\s+)?dilanggar|melanggar\s+(?:hukum|aturan|uu|undang)"
-    r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana|pidana(?=\s*\?))\b",
+    r"|(?:itu|ada|termasuk|masuk|bisa)\s+(?:tindak\s+)?pidana|pidana(?=\s*\?)"
+    r"|(?:termasuk|masuk|tergolong|sebagai|dianggap)\s+(?:kategori\s+|tindak\s+)?(?:eksploitasi|kekerasan|penelantaran|pencabulan|pelecehan|perdagangan|bullying|perundungan|penculikan|kdrt))\b",
     re.I,
 )
 _WORD = re.compile(r"[a-z]+")
@@ -335,8 +337,9 @@ def _harms_named(q: str, words: set[str]) -> list[str]:
 # words for it. The term must occur verbatim in the prohibition a facet brings (Facet.admits).
 HARMS: list[tuple[str, set[str]]] = [
     ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
-    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi"}),
-    ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil"}),
+    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi",
+                         "nyium", "nyiumin", "mencium", "menciumi", "mangku", "memangku", "dipangku"}),
+    ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil", "menghamili", "kehamilan", "kehamilannya", "hamilin"}),
     ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "dibiarin", "diurus", "penelantaran"}),
     ("eksploitasi", {"ngemis", "mengemis", "jualan", "dipekerjakan", "dipekerjain", "ngamen", "mengamen", "psk", "pelacur", "prostitusi", "dilacurkan", "dieksploitasi", "mengeksploitasi", "mempekerjakan"}),
     ("narkotika", {"sabu", "narkoba", "ganja", "kurir", "narkotika", "pil", "nyabu", "ngobat", "ngeganja", "ekstasi"}),
@@ -386,8 +389,9 @@ def _subject_before(tokens: list[str], j: int) -> str | None:
         r = _role(tokens[i])
         if r == "child" and _possessed_by_adult(tokens, i):
             return "adult"  # "guru les privat anak saya ketahuan ...": the child only says whose tutor
-        if r == "child" and i > 0 and tokens[i - 1] in _PLACES:
-            continue  # "guru ... di sekolah adek sy ketahuan": the child only says whose school
+        before = tokens[i - 2 : i] if i > 1 and tokens[i - 1] in _COUNT_WORDS else tokens[max(0, i - 1) : i]
+        if r == "child" and before and (before[-1] in _PLACES or before[0] in _NOT_SUBJECT_BEFORE):
+            continue  # "guru ... di sekolah adek sy ketahuan", "orang tua dari tiga anak ditangkap": the child only says whose
         if r == "child" and i > 0 and tokens[i - 1] in ("terhadap", "kepada"):
             return "object"  # "pelaku pencabulan terhadap anak saya sudah ditahan": the child is the one acted on
         if r:
@@ -396,6 +400,9 @@ def _subject_before(tokens: list[str], j: int) -> str | None:
 
 
 _MY = {"saya", "sy", "kami", "aku", "ku", "gue", "gw", "kita"}
+# "orang tua dari tiga anak", "menyebutnya anak sial": the child word names whose, or is an epithet
+_NOT_SUBJECT_BEFORE = {"dari", "menyebutnya", "menyebut", "disebut", "dipanggil", "dikatain", "dikatai", "dijuluki", "sebagai"}
+_COUNT_WORDS = {"dua", "tiga", "empat", "lima", "kedua", "ketiga", "keempat", "beberapa", "para", "seorang", "semua"}
 _PLACES = {"sekolah", "sekolahnya", "rumah", "rumahnya", "kelas", "kelasnya", "kamar", "kamarnya", "kampung", "tempat", "pondok", "asrama"}
 _VERB_LIKE = re.compile(r"^(?:me|di|ber|ter|ng|ny)[a-z]{3,}")
 

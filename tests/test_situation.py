@@ -189,6 +189,16 @@ def test_alcohol_through_the_thesaurus_and_javanese_nyabet_name_their_harm() -> 
     assert read_situation("bojoku mesti nyabet anak kami (7 thn) pake sabuk, iso dipenjara?").harms[0] == "Kekerasan terhadap"
 
 
+def test_is_it_already_this_offence_asks_about_it_and_epithets_are_not_subjects() -> None:
+    s = read_situation("wali kelas nyuruh murid2 jualan kue dagangan istrinya. itu udh termasuk eksploitasi anak ga?")
+    assert s.child_victim and "eksploitasi" in s.harms and s.asks_sanction
+    s = read_situation("ibunya memakinya, menyebutnya anak sial, dan mengancam akan membuangnya. apakah itu termasuk kekerasan?")
+    assert not s.child_offender
+    s = read_situation("kedua orang tua dari tiga anak (5, 9, dan 12 tahun) ditangkap Densus 88")
+    assert not s.child_offender
+    assert read_situation("anak cewek sy (9) crita sopir antar jemput suka mangku dia & nyium bibirnya, bisa dilaporin?").harms == ["perbuatan cabul"]
+
+
 def test_threats_and_ransom_name_their_harm() -> None:
     assert read_situation("anak saya diancem kakak kelasnya mau dibacok, bisa dilaporin?").harms == ["Kekerasan terhadap"]
     s = read_situation("anak saya dibawa kabur orang, pelakunya minta tebusan, bisa dijerat apa?")
@@ -268,6 +278,12 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "percobaan penculikan" in legal_paraphrase("pria tak dikenal berusaha memasukkannya ke dalam mobil")
     assert "perkawinan pada usia Anak" in legal_paraphrase("warga mau menikahkan anak perempuannya yang baru 14 tahun")
     assert "pertolongan" not in legal_paraphrase("cuma nonton tawuran ikut ditangkep, kena pasal?")
+    assert "daya paksa" in legal_paraphrase("dia dipaksa ikut nyerang, kalo nolak diancam dipukulin")
+    assert "kebencian atau permusuhan" in legal_paraphrase("bikin video tiktok ngejek2 agama lain")
+    assert "syarat Anak telah berumur 14 tahun" in legal_paraphrase("bocah 15 thn nyolong sapi, bisa ditahan polisi?")
+    assert "surat palsu" in legal_paraphrase("umurnya minta ditulis 19 biar lolos di KUA")
+    assert "menyembunyikan orang" in legal_paraphrase("menyembunyikan pelaku sementara di rumah saudaranya")
+    assert "menarik Anak" not in legal_paraphrase("polisi boleh nahan anak umur 13 tahun?")
 
 
 @pytest.mark.parametrize(
