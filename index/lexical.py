@@ -268,6 +268,7 @@ LAY_PHRASES: dict[str, str] = {
     r"\bsuka\s+sama\s+suka\b|\bmau\s+sama\s+mau\b|\b(?:ga|gak|nggak|tidak|tdk)\s+(?:ada\s+)?(?:di)?paksa(?:an)?\b|\bsukarela\b|\baku\s+(?:juga\s+)?mau\s+kok\b":
         "membujuk Anak untuk melakukan atau membiarkan dilakukan",
     r"\b(?:di)?(?:pegang|raba|grepe|elus|remas)\w*(?:-\w+)?\s+(?:\w+\s+)?(?:badan|tubuh)\w*": "perbuatan cabul",
+    r"\b(?:memegang|megang|megangin|menyentuh|nyentuh|meraba|ngeraba|meremas|ngeremas)\w*\s+(?:\w+\s+){0,2}(?:alat\s+kelamin|kelamin|kemaluan|dada|payudara|pantat|bokong|penis|vagina)\w*": "perbuatan cabul",
     # secret recording of undressing, and sending it on
     r"\b(?:merekam|ngerekam|memotret|motret|rekam)\w*\b[^.?!]{0,60}\b(?:ganti\s+baju|berganti\s+baju|mandi|buang\s+air|telanjang|toilet|kamar\s+mandi|ruang\s+ganti)\b":
         "membuat Pornografi ketelanjangan muatan yang melanggar kesusilaan mendistribusikan",

@@ -166,6 +166,9 @@ class Retriever:
     # restates UU 11/2012's diversion rules for the police, the prosecutor and the court)
     regulation_weight = 0.8
     rank_within_family = True  # a named instrument's articles ranked among themselves (see search)
+    # a child hit, neglected or exploited is not asked about sexual offences, whose prohibitions share the
+    # words "dilarang ... Kekerasan ... Anak" (76D, 76E); they yield unless the question names a sexual harm
+    unnamed_sexual_weight = 0.5
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -178,6 +181,7 @@ class Retriever:
             by_article.setdefault(self.key(c), []).append(i)
         self.by_article = by_article
         self._definition_chunks = [i for i, c in enumerate(self.chunks) if " angka " in c.citation]
+        self.sexual = np.array([bool(re.search(r"perbuatan cabul|persetubuhan|\bcabul\b", c.text)) for c in self.chunks], dtype=bool)
         self.transitional = np.array([any("PERALIHAN" in h.upper() for h in c.heading_path) for c in self.chunks], dtype=bool)
         self.chunk_doc = np.array([c.doc for c in self.chunks], dtype=object)
         self.chunk_kind = np.array([c.doc_kind for c in self.chunks], dtype=object)
@@ -333,6 +337,8 @@ class Retriever:
             fused[self.in_docs(set(self.offender_docs))] *= self.offender_boost
         if self.regulation_weight != 1.0 and not family:
             fused[self.chunk_kind == "PP"] *= self.regulation_weight
+        if self.unnamed_sexual_weight != 1.0 and sit.child_victim and sit.harms and not set(sit.harms) & {"perbuatan cabul", "persetubuhan"}:
+            fused[self.sexual] *= self.unnamed_sexual_weight
         articles = self._group(fused)
         named_ayat: dict[tuple[str, str], str] = {}
         named = self._exact_citations(question, mentioned, named_ayat)
