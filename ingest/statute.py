@@ -471,10 +471,15 @@ def _parse_body(lines: list[str], doc: Document) -> list[Pasal]:
                 # "... hak asasi manusia. TATA CARA DAN KOORDINASI PELAKSANAAN DIVERSI" then "Bagian Kesatu":
                 # a chapter title whose "BAB III" the source lost, glued to the last line of the chapter before
                 line, title = lost
-                number = _next_roman(bab)
                 units[-1].lines.append(line)
-                units[-1].warnings.append(f"BAB title '{title}' was glued to the end of Pasal {units[-1].number}; numbered BAB {number or '?'} by the chapter before")
-                bab, bagian, paragraf = f"BAB {number} {title}" if number else title, None, None
+                if RE_BAB.match(title):  # "... diundangkan. BAB VIII KETENTUAN PERALIHAN": glued whole
+                    units[-1].warnings.append(f"heading '{title}' was glued to the end of Pasal {units[-1].number}")
+                    bab = title
+                else:
+                    number = _next_roman(bab)
+                    units[-1].warnings.append(f"BAB title '{title}' was glued to the end of Pasal {units[-1].number}; numbered BAB {number or '?'} by the chapter before")
+                    bab = f"BAB {number} {title}" if number else title
+                bagian = paragraf = None
                 continue
             units[-1].lines.append(line)
     # back-fill BAB titles that continued on following uppercase lines after a unit started

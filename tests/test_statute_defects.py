@@ -108,6 +108,10 @@ def test_chapter_title_glued_to_the_last_line_of_the_chapter_before():
     assert p2.heading_path == ["BAB III TATA CARA DAN KOORDINASI DIVERSI", "Bagian Kesatu Tahap Penyidikan"]
     assert p2.text == "Isi kedua oleh KPAI DAN LPSK."  # capitals inside a sentence, and no heading after: kept
     assert p3.bab == "BAB III TATA CARA DAN KOORDINASI DIVERSI"
+    # glued whole, with its number: kept as it is, not numbered twice
+    doc = parse(HEAD + "BAB VII PENUTUP LAIN\nPasal 1\nIsi pertama. BAB VIII KETENTUAN PERALIHAN\nPasal 2\nIsi kedua.\n")
+    assert doc.get_pasal("1").text == "Isi pertama."
+    assert doc.get_pasal("2").bab == "BAB VIII KETENTUAN PERALIHAN"
 
 
 def test_penjelasan_with_glued_pasal_headings():
