@@ -290,6 +290,15 @@ LAY_PHRASES: dict[str, str] = {
         "pencurian dalam keluarga keluarga sedarah pengaduan",
     r"\b(?:nikah|menikah|nikahin|dinikahin|dinikahkan|menikahkan|nikahkan|kawin|kawinin|dikawinkan)\w*\b[^.?!]{0,50}\b(?:anak|putri|umur\s+1[0-7]|1[0-7]\s*(?:tahun|thn))\b|\b(?:anak|putri)\w*\b[^.?!]{0,50}\b(?:dinikahkan|dinikahin|dikawinkan|dijodohkan|dijodohin|mau\s+(?:di)?nikah\w*)\b":
         "mencegah terjadinya perkawinan pada usia Anak",
+    # (a weapon carried to it is its own offence, asked about instead)
+    r"^(?![\s\S]*\b(?:celurit|clurit|sajam|senjata|golok|parang|pisau|samurai|gir|badik|pedang)\b)[\s\S]*?(?:\btawuran\b|\bperang\s+(?:antar\s*)?(?:sekolah|kampung|geng)\b)":
+        "turut serta dalam penyerangan atau perkelahian yang melibatkan beberapa orang",
+    # sexual content spread online; a heavier sentence when it shows a child (UU 11/2008 Pasal 52 ayat (1))
+    r"\b(?:nyebar|menyebar|disebar|sebar|upload|diupload|posting|diposting|share|dishare|kirim|dikirim|viral)\w*\b[^.?!]{0,40}\b(?:video|foto|konten|gambar)\w*\s+(?:\w+\s+)?(?:asusila|porno|bugil|telanjang|syur|mesum|vulgar)\w*"
+    r"|\b(?:video|foto|konten|gambar)\w*\s+(?:\w+\s+)?(?:asusila|porno|bugil|telanjang|syur|mesum|vulgar)\w*\b[^.?!]{0,60}\b(?:nyebar|menyebar|disebar|sebar|upload|diupload|posting|diposting|share|dishare|viral)\w*":
+        "mendistribusikan Informasi Elektronik muatan yang melanggar kesusilaan",
+    r"^(?=[\s\S]*\b(?:diperberat|pemberatan|diberatkan|lebih\s+berat)\b)(?=[\s\S]*\b(?:video|foto|konten)\w*\s+(?:\w+\s+)?(?:asusila|porno|bugil|telanjang|syur|mesum))(?=[\s\S]*\b(?:anak|bocah|di\s+bawah\s+umur))":
+        "kesusilaan atau eksploitasi seksual terhadap anak dikenakan pemberatan",
     # acid attacks, disfigurement
     r"\b(?:siram|disiram|nyiram|menyiram|nyiramin)\w*\s+(?:\w+\s+){0,2}air\s+keras\b|\bair\s+keras\b": "penganiayaan berat luka berat Kekerasan",
     # acting under duress, and the one who forces

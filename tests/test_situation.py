@@ -288,6 +288,10 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "surat palsu" in legal_paraphrase("umurnya minta ditulis 19 biar lolos di KUA")
     assert "menyembunyikan orang" in legal_paraphrase("menyembunyikan pelaku sementara di rumah saudaranya")
     assert "menarik Anak" not in legal_paraphrase("polisi boleh nahan anak umur 13 tahun?")
+    assert "perkelahian yang melibatkan beberapa orang" in legal_paraphrase("cuma nonton tawuran ikut ditangkep")
+    assert "perkelahian" not in legal_paraphrase("pelajar bawa celurit buat tawuran")  # the weapon is the question
+    assert "pemberatan" in legal_paraphrase("nyebar video asusila isinya anak di bawah umur, hukumannya diperberat?")
+    assert "pemberatan" not in legal_paraphrase("video mesum anak SMA disebar di grup WA, kena pasal apa?")
 
 
 @pytest.mark.parametrize(
