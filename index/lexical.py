@@ -106,7 +106,6 @@ LAY_TO_LEGAL: dict[str, str] = {
     "nikah": "perkawinan",
     "kawin": "perkawinan",
     "ortunya": "orang tua",
-    "dipenjara": "pidana penjara",
     "disidang": "persidangan sidang pengadilan",
     "dm": "elektronik informasi",
     "instagram": "elektronik informasi",
