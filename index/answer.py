@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from index.lexical import tokenize
 from index.retrieve import Passage, Retriever, SearchResult
 from index.situation import age_condition
-from ingest.citation import find_citations
 
 WEAK_MESSAGE = (
     "Bukti dalam korpus lemah: tidak ada pasal yang jelas menjawab pertanyaan ini. "
@@ -131,7 +130,7 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
     q_terms = set(tokenize(question, expand=True))
     age_range = res.situation.age_range
     # "uu sppa pasal 32 ayat 2": the named ayat is the sentence to quote, even inside a one-passage article
-    named_ayat = {key: c.ayat for c, _ in find_citations(question) if c.ayat and (key := r.resolve(c))}
+    named_ayat = {(c.doc, c.pasal): c.ayat for c in res.exact if c.ayat}
     scored: list[tuple[float, int, str, Passage]] = []
     best_of: dict[str, tuple[float, str]] = {}  # pasal -> its best sentence so far
     for p in res.passages:  # in rank order: a prohibition is scored before the sanction that follows it

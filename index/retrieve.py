@@ -96,7 +96,7 @@ class Passage:
 class SearchResult:
     question: str
     passages: list[Passage]
-    exact: list[Citation] = field(default_factory=list)  # citations the question named
+    exact: list[Citation] = field(default_factory=list)  # citations the question named, with the ayat if named
     weak: bool = False  # the evidence is too weak to answer
     missing: list[str] = field(default_factory=list)  # instruments the question names that are not indexed
     best_dense: float = 0.0
@@ -390,7 +390,7 @@ class Retriever:
                 p.legal_citation = consolidated_citation(self.docs, cit)
                 p.age_note = age_note(age_condition(c.text), sit) if sit.age_range else ""
             passages.append(p)
-        res = SearchResult(question, passages, [Citation(d, p) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
+        res = SearchResult(question, passages, [Citation(d, p, named_ayat.get((d, p))) for d, p in named], best_dense=best_dense, best_bm25=best_bm)
         res.situation = sit
         res.missing = sorted({c.doc for c, _ in mentioned if c.doc and c.doc not in self.docs})
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
@@ -587,13 +587,12 @@ class Retriever:
         """The conduct a sanction article punishes ("sebagaimana dimaksud dalam Pasal 27A"). With `shown`,
         the ayat the reader sees: only what it names, or the article's one prohibition (UU 1/2024
         Pasal 45 punishes 27, 27A and 27B in different ayat)."""
-        doc = self.docs.get(key[0])
-        p = doc.get_pasal(key[1]) if doc else None
+        p = self.article(*key)
         if p is None or not re.search(r"\bdipidana\b", p.text):
             return []
         out = []
         for t in self.refs.get(key, []):
-            tp = self.docs[t[0]].get_pasal(t[1]) if t[0] in self.docs else None
+            tp = self.article(*t)
             if tp is not None and t not in out and self._is_prohibition(t, tp.text):
                 out.append(t)
         if shown is not None and len(out) > 1:
@@ -601,8 +600,7 @@ class Retriever:
         return out
 
     def sanctions_for(self, key: tuple[str, str]) -> list[tuple[str, str]]:
-        doc = self.docs.get(key[0])
-        p = doc.get_pasal(key[1]) if doc else None
+        p = self.article(*key)
         if p is None or not self._is_prohibition(key, p.text):
             return []
         out = []

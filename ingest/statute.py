@@ -514,9 +514,8 @@ def _lost_bab_title(line: str, next_line: str, next_is_pasal: bool) -> tuple[str
 
 def _next_roman(bab: str | None) -> str | None:
     m = RE_BAB.match(bab or "")
-    if not m or m.group(1) not in _ROMANS or _ROMANS.index(m.group(1)) + 1 >= len(_ROMANS):
-        return None
-    return _ROMANS[_ROMANS.index(m.group(1)) + 1]
+    i = _ROMANS.index(m.group(1)) if m and m.group(1) in _ROMANS else len(_ROMANS)
+    return _ROMANS[i + 1] if i + 1 < len(_ROMANS) else None
 
 
 def _looks_heading(line: str) -> bool:

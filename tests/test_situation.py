@@ -252,46 +252,58 @@ def test_lay_phrases_become_statute_wording() -> None:
     assert "pelayanan masyarakat" in legal_paraphrase("apa anak bisa dihukum kerja sosial aja?")
     assert "Komisi Perlindungan Anak Daerah" in legal_paraphrase("di kabupaten saya ada KPAD")
     assert legal_paraphrase("anak saya kerja di toko") == ""  # 'kerja' alone is not 'kerja sosial'
-    # added 2026-12-04 (fifth session), each for a failure read in the tuned splits
-    assert "ditujukan secara pribadi" in legal_paraphrase("anak saya diancam mau dibunuh lewat DM Instagram")
-    assert "ditujukan secara pribadi" not in legal_paraphrase("anak saya diancam temannya di sekolah")
-    assert "pengulangan tindak pidana" in legal_paraphrase("udah pernah diversi, kena kasus lagi, bisa diversi lagi?")
-    assert "dikeluarkan demi hukum" in legal_paraphrase("masa tahanan anak udah habis tapi belum juga disidang")
-    assert "dikeluarkan demi hukum" not in legal_paraphrase("anak ditahan berapa lama?")
-    assert "kerugian konsumen" in legal_paraphrase("aku ketipu beli hp di IG, barangnya ga dikirim")
-    assert "kerugian konsumen" not in legal_paraphrase("aku ketipu temanku sendiri")
-    assert "terganggunya Sistem Elektronik" in legal_paraphrase("dia ngebanjirin server ujian pake ddos sampe webnya down")
-    assert "mengubah" in legal_paraphrase("anak saya jebol akun admin e-rapor terus ngubah nilai")
-    assert "bertemu langsung" in legal_paraphrase("apakah anak tetap punya hak bertemu dengan ayahnya yang dipenjara?")
-    assert "pertolongan" in legal_paraphrase("bocah tenggelam, orang dewasa malah ngerekam, ga ada yg nolong")
-    assert "kealpaannya" in legal_paraphrase("murid meninggal tenggelam waktu gurunya sibuk main hp")
-    assert "enam bulan" in legal_paraphrase("kejadiannya udah 8 bulan lalu, baru mau lapor, masih bisa?")
-    assert "pembantu kejahatan" in legal_paraphrase("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?")
-    assert "bahan yang berbahaya" in legal_paraphrase("ibu tiri ngasih obat tidur ke adik saya biar ga rewel")
-    assert legal_paraphrase("anak saya sibuk main hp terus") == ""
-    assert "ditarik kembali" in legal_paraphrase("kalau laporan itu kami cabut, apakah perkaranya dihentikan?")
-    assert "hak memperoleh pendidikan" in legal_paraphrase("sekolah malah mau ngeluarin anak saya")
-    assert "hak memperoleh pendidikan" in legal_paraphrase("anak tetangga ga pernah disekolahin")
-    assert "menjaga kesehatan Anak" in legal_paraphrase("ortunya nolak anaknya dibawa ke puskesmas")
-    assert "berkewajiban" in legal_paraphrase("anak punya kewajiban jg ga sih?")
-    assert "seolah-olah data yang otentik" in legal_paraphrase("ada yang membuat akun Instagram palsu memakai nama dan foto anak saya")
-    assert "membujuk Anak" in legal_paraphrase("pacarku bisa dipidana padahal suka sama suka?")
-    assert "proses peradilan pidana Anak dilanjutkan" in legal_paraphrase("kalo ga ketemu kesepakatan, anak sy gmn nasibnya?")
-    assert "senjata pemukul penikam" in legal_paraphrase("pelajar bawa celurit buat tawuran")
-    assert "didengar pendapatnya" in legal_paraphrase("pendapat aku bakal didengerin hakim ga sih?")
-    assert "percobaan penculikan" in legal_paraphrase("pria tak dikenal berusaha memasukkannya ke dalam mobil")
-    assert "perkawinan pada usia Anak" in legal_paraphrase("warga mau menikahkan anak perempuannya yang baru 14 tahun")
-    assert "pertolongan" not in legal_paraphrase("cuma nonton tawuran ikut ditangkep, kena pasal?")
-    assert "daya paksa" in legal_paraphrase("dia dipaksa ikut nyerang, kalo nolak diancam dipukulin")
-    assert "kebencian atau permusuhan" in legal_paraphrase("bikin video tiktok ngejek2 agama lain")
-    assert "syarat Anak telah berumur 14 tahun" in legal_paraphrase("bocah 15 thn nyolong sapi, bisa ditahan polisi?")
-    assert "surat palsu" in legal_paraphrase("umurnya minta ditulis 19 biar lolos di KUA")
-    assert "menyembunyikan orang" in legal_paraphrase("menyembunyikan pelaku sementara di rumah saudaranya")
-    assert "menarik Anak" not in legal_paraphrase("polisi boleh nahan anak umur 13 tahun?")
-    assert "perkelahian yang melibatkan beberapa orang" in legal_paraphrase("cuma nonton tawuran ikut ditangkep")
-    assert "perkelahian" not in legal_paraphrase("pelajar bawa celurit buat tawuran")  # the weapon is the question
-    assert "pemberatan" in legal_paraphrase("nyebar video asusila isinya anak di bawah umur, hukumannya diperberat?")
-    assert "pemberatan" not in legal_paraphrase("video mesum anak SMA disebar di grup WA, kena pasal apa?")
+    assert legal_paraphrase("anak saya sibuk main hp terus") == ""  # 'sibuk' alone is no inattention
+
+
+# added 2026-12-04 (fifth session), each for a failure read in the tuned splits: the lay wording reads as the
+# statute's (True), or must not (False)
+@pytest.mark.parametrize(
+    "question, wording, present",
+    [
+        ("anak saya diancam mau dibunuh lewat DM Instagram", "ditujukan secara pribadi", True),
+        ("anak saya diancam temannya di sekolah", "ditujukan secara pribadi", False),
+        ("udah pernah diversi, kena kasus lagi, bisa diversi lagi?", "pengulangan tindak pidana", True),
+        ("masa tahanan anak udah habis tapi belum juga disidang", "dikeluarkan demi hukum", True),
+        ("anak ditahan berapa lama?", "dikeluarkan demi hukum", False),
+        ("aku ketipu beli hp di IG, barangnya ga dikirim", "kerugian konsumen", True),
+        ("aku ketipu temanku sendiri", "kerugian konsumen", False),
+        ("dia ngebanjirin server ujian pake ddos sampe webnya down", "terganggunya Sistem Elektronik", True),
+        ("anak saya jebol akun admin e-rapor terus ngubah nilai", "mengubah", True),
+        ("apakah anak tetap punya hak bertemu dengan ayahnya yang dipenjara?", "bertemu langsung", True),
+        ("bocah tenggelam, orang dewasa malah ngerekam, ga ada yg nolong", "pertolongan", True),
+        ("murid meninggal tenggelam waktu gurunya sibuk main hp", "kealpaannya", True),
+        ("kejadiannya udah 8 bulan lalu, baru mau lapor, masih bisa?", "enam bulan", True),
+        ("anak saya cuma disuruh jaga di ujung gang, dianggap ikut nyuri?", "pembantu kejahatan", True),
+        ("ibu tiri ngasih obat tidur ke adik saya biar ga rewel", "bahan yang berbahaya", True),
+        ("kalau laporan itu kami cabut, apakah perkaranya dihentikan?", "ditarik kembali", True),
+        ("sekolah malah mau ngeluarin anak saya", "hak memperoleh pendidikan", True),
+        ("anak tetangga ga pernah disekolahin", "hak memperoleh pendidikan", True),
+        ("ortunya nolak anaknya dibawa ke puskesmas", "menjaga kesehatan Anak", True),
+        ("anak punya kewajiban jg ga sih?", "berkewajiban", True),
+        ("ada yang membuat akun Instagram palsu memakai nama dan foto anak saya", "seolah-olah data yang otentik", True),
+        ("pacarku bisa dipidana padahal suka sama suka?", "membujuk Anak", True),
+        ("kalo ga ketemu kesepakatan, anak sy gmn nasibnya?", "proses peradilan pidana Anak dilanjutkan", True),
+        ("pelajar bawa celurit buat tawuran", "senjata pemukul penikam", True),
+        ("pendapat aku bakal didengerin hakim ga sih?", "didengar pendapatnya", True),
+        ("pria tak dikenal berusaha memasukkannya ke dalam mobil", "percobaan penculikan", True),
+        ("warga mau menikahkan anak perempuannya yang baru 14 tahun", "perkawinan pada usia Anak", True),
+        ("cuma nonton tawuran ikut ditangkep, kena pasal?", "pertolongan", False),
+        ("dia dipaksa ikut nyerang, kalo nolak diancam dipukulin", "daya paksa", True),
+        ("bikin video tiktok ngejek2 agama lain", "kebencian atau permusuhan", True),
+        ("bocah 15 thn nyolong sapi, bisa ditahan polisi?", "syarat Anak telah berumur 14 tahun", True),
+        ("umurnya minta ditulis 19 biar lolos di KUA", "surat palsu", True),
+        ("menyembunyikan pelaku sementara di rumah saudaranya", "menyembunyikan orang", True),
+        ("polisi boleh nahan anak umur 13 tahun?", "menarik Anak", False),
+        ("cuma nonton tawuran ikut ditangkep", "perkelahian yang melibatkan beberapa orang", True),
+        ("pelajar bawa celurit buat tawuran", "perkelahian", False),  # the weapon is the question
+        ("nyebar video asusila isinya anak di bawah umur, hukumannya diperberat?", "pemberatan", True),
+        ("video mesum anak SMA disebar di grup WA, kena pasal apa?", "pemberatan", False),
+    ],
+)
+def test_lay_phrase_reads_as_statute_wording(question: str, wording: str, present: bool) -> None:
+    from index.lexical import legal_paraphrase
+
+    assert (wording in legal_paraphrase(question)) is present
 
 
 @pytest.mark.parametrize(
