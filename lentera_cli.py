@@ -55,6 +55,7 @@ def _progress_bar(total_desc: str):
 
 def cmd_build(a: argparse.Namespace) -> int:
     from index.embedder import EmbedderError, load_embedder
+    from index.glosses import GlossError, glosses_of_chunks
     from index.store import BuildLocked, build_index, seed_path
     from ingest.corpus import data_home, default_mirror, sources_dir, sync
     from ingest.pipeline import chunk_corpus, load_corpus
@@ -86,6 +87,12 @@ def cmd_build(a: argparse.Namespace) -> int:
             "or `lentera build --sources DIR`. The previous index (if any) is unchanged."
         )
     chunks = chunk_corpus(corpus.documents)
+    try:
+        glosses, unplaced = glosses_of_chunks(chunks)
+    except GlossError as e:
+        return _fail(f"{e} The previous index is unchanged.")
+    if unplaced and a.verbose:
+        print(f"{len(unplaced)} article glosses left out: their article is not in this corpus", file=sys.stderr)
     t_parse = time.perf_counter() - t0
     try:
         t = time.perf_counter()
@@ -97,7 +104,7 @@ def cmd_build(a: argparse.Namespace) -> int:
         rep = build_index(corpus.documents, chunks, emb, home, progress=True, stem=a.stem,
                           on_stage=lambda s: print(s, file=sys.stderr),
                           seed=None if a.no_seed else seed_path(emb.name),
-                          save_seed_to=seed_path(emb.name) if a.save_seed else None)
+                          save_seed_to=seed_path(emb.name) if a.save_seed else None, glosses=glosses)
     except BuildLocked as e:
         return _fail(str(e))
     summary = {

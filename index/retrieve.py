@@ -169,6 +169,11 @@ class Retriever:
     # a child hit, neglected or exploited is not asked about sexual offences, whose prohibitions share the
     # words "dilarang ... Kekerasan ... Anak" (76D, 76E); they yield unless the question names a sexual harm
     unnamed_sexual_weight = 0.5
+    # article glosses (index/glosses.py): the articles whose everyday-words descriptions match the question,
+    # as a third and fourth ranked list beside the passages' own dense and BM25 lists
+    w_gloss_dense = 0.5
+    w_gloss_bm25 = 0.5
+    gloss_depth = 100  # articles per gloss list that count
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -186,6 +191,14 @@ class Retriever:
         self.chunk_doc = np.array([c.doc for c in self.chunks], dtype=object)
         self.chunk_kind = np.array([c.doc_kind for c in self.chunks], dtype=object)
         self.refs, self.referred_by = build_reference_graph(self.docs)
+        # each gloss line belongs to one article; scores of an article's lines are taken at their best
+        gkeys = list(dict.fromkeys(g.article for g in idx.glosses if g.article in by_article))
+        self.gloss_keys = gkeys
+        pos = {k: i for i, k in enumerate(gkeys)}
+        art = np.array([pos.get(g.article, -1) for g in idx.glosses], dtype=np.int64)
+        self._gloss_lines = np.flatnonzero(art >= 0)
+        self.gloss_article = art[self._gloss_lines]
+        self._gloss_vectors = idx.gloss_vectors[self._gloss_lines] if idx.gloss_vectors is not None else None
         # an article of a base act replaced by a later amending act in the index counts as that act's article
         self.current: dict[tuple[str, str], tuple[str, str]] = {}
         for d in self.docs.values():
@@ -304,6 +317,8 @@ class Retriever:
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+        if self.gloss_keys and mode == "hybrid":
+            fused += self._gloss_evidence(searched, qv, fused, allowed)
         if terms and n:
             # weak evidence is judged on the user's own words (the words added above always match);
             # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
@@ -396,6 +411,33 @@ class Retriever:
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         res.millis = (time.perf_counter() - t0) * 1000
         return res
+
+    def _gloss_evidence(self, searched: str, qv: np.ndarray | None, fused: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+        """RRF of the articles whose glosses match, laid on each article's best passage so far (the one
+        that will be shown), so an article counts once however many passages it has."""
+        out = np.zeros(len(self.chunks), dtype=np.float32)
+        na = len(self.gloss_keys)
+        per_article = np.zeros(na, dtype=np.float32)
+        lists = []
+        if qv is not None and self.w_gloss_dense:
+            d = self._gloss_vectors @ np.asarray(qv, dtype=np.float32).reshape(-1)
+            a = np.full(na, -1.0, dtype=np.float32)
+            np.maximum.at(a, self.gloss_article, d)
+            lists.append((a, a > -1, self.w_gloss_dense))
+        if self.w_gloss_bm25:
+            b = self.idx.gloss_bm25.scores(searched)[self._gloss_lines]
+            a = np.zeros(na, dtype=np.float32)
+            np.maximum.at(a, self.gloss_article, b)
+            lists.append((a, a > 0, self.w_gloss_bm25))
+        for scores, valid, w in lists:
+            idx = np.flatnonzero(valid)
+            order = idx[np.argsort(-scores[idx], kind="stable")][: self.gloss_depth]
+            per_article[order] += w / (self.rrf_k + np.arange(1, len(order) + 1))
+        for j in np.flatnonzero(per_article):
+            body = [i for i in self.by_article[self.gloss_keys[j]] if allowed[i] and self.chunks[i].kind != "penjelasan"]
+            if body:
+                out[max(body, key=lambda i: fused[i])] += per_article[j]
+        return out
 
     def _with_facet(self, ranked, facet: Facet, allowed: np.ndarray, at: int = 2):
         """The best article for a second facet of the question (one that uses the facet's term verbatim),

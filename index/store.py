@@ -23,8 +23,10 @@ from typing import Callable, Iterator
 
 import numpy as np
 
+from index.glosses import Gloss
 from ingest.model import Chunk, Document
 
+GLOSS_PROMPT = "query"  # a gloss is worded like a question, so it is embedded like one (e5's symmetric use)
 APPROX_THRESHOLD = 200_000  # vectors; above this an HNSW index replaces exact search
 
 
@@ -72,9 +74,9 @@ def build_lock(root: Path) -> Iterator[None]:
         f.close()
 
 
-def embedding_key(model: str, text: str) -> str:
-    """The content hash a passage vector is stored under, in the cache and in the shipped seed."""
-    return hashlib.sha256(f"{model}\x00passage\x00{text}".encode()).hexdigest()
+def embedding_key(model: str, text: str, prompt: str = "passage") -> str:
+    """The content hash a vector is stored under, in the cache and in the shipped seed."""
+    return hashlib.sha256(f"{model}\x00{prompt}\x00{text}".encode()).hexdigest()
 
 
 class EmbeddingCache:
@@ -86,8 +88,8 @@ class EmbeddingCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB)")
         self.model = model
 
-    def key(self, text: str) -> str:
-        return embedding_key(self.model, text)
+    def key(self, text: str, prompt: str = "passage") -> str:
+        return embedding_key(self.model, text, prompt)
 
     def get_many(self, keys: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
@@ -143,6 +145,7 @@ class BuildReport:
     model: str
     faiss: str
     timings: dict[str, float] = field(default_factory=dict)
+    glosses: int = 0
 
 
 def _model_slug(model: str) -> str:
@@ -160,6 +163,7 @@ def build_index(
     approx_threshold: int = APPROX_THRESHOLD,
     seed: Path | None = None,
     save_seed_to: Path | None = None,
+    glosses: list[Gloss] | None = None,
 ) -> BuildReport:
     import faiss
 
@@ -179,32 +183,43 @@ def build_index(
         # dense vectors, from cache where possible
         t = time.perf_counter()
         cache = EmbeddingCache(home / "cache" / f"emb-{_model_slug(embedder.name)}.sqlite", embedder.name)
-        keys = [cache.key(x) for x in texts]
-        have = cache.get_many(keys)
-        todo = [i for i, k in enumerate(keys) if k not in have]
-        seeded = 0
-        if todo and seed is not None:
-            shipped = load_seed(seed, embedder.name)
-            found = [(keys[i], shipped[keys[i]]) for i in todo if keys[i] in shipped]
-            if found:
-                cache.put_many(found)
-                have.update(found)
-                seeded = len(found)
-                todo = [i for i in todo if keys[i] not in have]
-        say(f"embedding {len(todo)} of {len(texts)} chunks ({len(texts) - len(todo) - seeded} cached"
-            + (f", {seeded} from the shipped seed {seed.name})" if seeded else ")"))
-        if todo:
-            new = embedder.encode([texts[i] for i in todo], prompt_name="passage", batch_size=32, show_progress_bar=progress)
-            cache.put_many([(keys[i], new[j]) for j, i in enumerate(todo)])
-            for j, i in enumerate(todo):
-                have[keys[i]] = new[j]
+        shipped: dict[str, np.ndarray] | None = None if seed is not None else {}
+
+        def vectors_of(items: list[str], prompt: str, what: str) -> tuple[np.ndarray, list[str], int]:
+            nonlocal shipped
+            keys = [cache.key(x, prompt) for x in items]
+            have = cache.get_many(keys)
+            todo = [i for i, k in enumerate(keys) if k not in have]
+            seeded = 0
+            if todo and shipped is None:
+                shipped = load_seed(seed, embedder.name)
+            if todo and shipped:
+                found = [(keys[i], shipped[keys[i]]) for i in todo if keys[i] in shipped]
+                if found:
+                    cache.put_many(found)
+                    have.update(found)
+                    seeded = len(found)
+                    todo = [i for i in todo if keys[i] not in have]
+            if items:
+                say(f"embedding {len(todo)} of {len(items)} {what} ({len(items) - len(todo) - seeded} cached"
+                    + (f", {seeded} from the shipped seed {seed.name})" if seeded and seed is not None else ")"))
+            if todo:
+                new = embedder.encode([items[i] for i in todo], prompt_name=prompt, batch_size=32, show_progress_bar=progress)
+                cache.put_many([(keys[i], new[j]) for j, i in enumerate(todo)])
+                for j, i in enumerate(todo):
+                    have[keys[i]] = new[j]
+            out = np.zeros((len(items), embedder.dim), dtype=np.float32)
+            for i, k in enumerate(keys):
+                out[i] = have[k]
+            return out, keys, len(todo)
+
+        mat, keys, embedded = vectors_of(texts, "passage", "chunks")
+        glosses = glosses or []
+        gmat, gkeys, gembedded = vectors_of([g.text for g in glosses], GLOSS_PROMPT, "article glosses")
         dim = embedder.dim
-        mat = np.zeros((len(texts), dim), dtype=np.float32)
-        for i, k in enumerate(keys):
-            mat[i] = have[k]
         timings["embed"] = time.perf_counter() - t
         if save_seed_to is not None:
-            save_seed(save_seed_to, embedder.name, keys, mat)
+            save_seed(save_seed_to, embedder.name, keys + gkeys, np.concatenate([mat, gmat]))
         t = time.perf_counter()
         if len(texts) > approx_threshold:
             index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
@@ -223,6 +238,12 @@ def build_index(
         bm = BM25Index(stem=stem)
         bm.index([lexical_text(c) for c in chunks])
         bm.save(tmp / "bm25")
+        if glosses:
+            gbm = BM25Index(stem=stem)
+            gbm.index([g.text for g in glosses])
+            gbm.save(tmp / "bm25-gloss")
+            np.save(tmp / "gloss_vectors.npy", gmat)
+            (tmp / "glosses.jsonl").write_text("".join(json.dumps([g.doc, g.pasal, g.text], ensure_ascii=False) + "\n" for g in glosses))
         timings["bm25"] = time.perf_counter() - t
         t = time.perf_counter()
         db = sqlite3.connect(tmp / "lentera.sqlite")
@@ -252,6 +273,7 @@ def build_index(
             "faiss": kind,
             "stem": stem,
             "chunks": len(chunks),
+            "glosses": len(glosses),
             "documents": [d.id for d in docs],
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
@@ -267,7 +289,7 @@ def build_index(
         _fsync_dir(root)
         _collect_garbage(root, keep={version, _previous(root, version)})
         size = sum(p.stat().st_size for p in final.rglob("*") if p.is_file())
-        return BuildReport(version, len(chunks), len(docs), len(todo), time.perf_counter() - t0, size, embedder.name, kind, timings)
+        return BuildReport(version, len(chunks), len(docs), embedded + gembedded, time.perf_counter() - t0, size, embedder.name, kind, timings, len(glosses))
 
 
 def _fsync_dir(p: Path) -> None:
@@ -313,6 +335,9 @@ class LoadedIndex:
     documents: dict[str, Document]
     faiss_index: object
     bm25: object
+    glosses: list[Gloss] = field(default_factory=list)
+    gloss_vectors: np.ndarray | None = None
+    gloss_bm25: object = None
 
     @property
     def version(self) -> str:
@@ -337,7 +362,12 @@ def load_index(home: Path) -> LoadedIndex:
     db.close()
     fi = faiss.read_index(str(path / "vectors.faiss"))
     bm = BM25Index.load(path / "bm25")
-    return LoadedIndex(path, meta, chunks, documents, fi, bm)
+    idx = LoadedIndex(path, meta, chunks, documents, fi, bm)
+    if (path / "glosses.jsonl").is_file():  # indexes built before glosses existed have none
+        idx.glosses = [Gloss(*json.loads(line)) for line in (path / "glosses.jsonl").read_text(encoding="utf-8").splitlines()]
+        idx.gloss_vectors = np.load(path / "gloss_vectors.npy")
+        idx.gloss_bm25 = BM25Index.load(path / "bm25-gloss")
+    return idx
 
 
 def report_dict(r: BuildReport) -> dict:

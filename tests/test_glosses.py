@@ -1,0 +1,100 @@
+"""Article glosses: file validation, storage in the index, and their weight in the ranking."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.glosses import GLOSS_DIR, Gloss, GlossError, glosses_for, load_glosses, read_gloss_file
+from index.retrieve import Retriever
+from index.store import build_index, load_index
+from ingest.chunking import chunk_document
+from ingest.statute import parse_statute
+from tests.tiny_model import build_tiny_model
+
+ACT = (
+    "UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 88 TAHUN 2031 TENTANG CONTOH\nMEMUTUSKAN:\nMenetapkan: UNDANG-UNDANG.\n"
+    "BAB I KETENTUAN\nPasal 1\nHak anak atas pendidikan dijamin oleh negara.\n"
+    "Pasal 2\nSetiap Orang dilarang menempatkan atau membiarkan Anak dalam situasi perlakuan salah.\n"
+    "Pasal 3\nPemerintah menyediakan rumah singgah bagi Anak jalanan.\n"
+)
+TITLE = "Undang-Undang Nomor 88 Tahun 2031 tentang Contoh"
+
+
+def _write(path: Path, rows: list) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_gloss_file_errors_name_the_file_and_line(tmp_path):
+    good = {"doc": "UU 88/2031", "pasal": "2", "gloss": ["anak dipukuli bapaknya"]}
+    f = _write(tmp_path / "a.jsonl", [good, '{"doc": "UU 88/2031", "pasal": '])
+    with pytest.raises(GlossError, match=r"a\.jsonl, line 2: not valid JSON"):
+        read_gloss_file(f)
+    f = _write(tmp_path / "b.jsonl", [good, {"doc": "UU 88/2031", "gloss": ["x"]}])
+    with pytest.raises(GlossError, match=r"b\.jsonl, line 2: needs the keys"):
+        read_gloss_file(f)
+    f = _write(tmp_path / "c.jsonl", [{"doc": "UU 88/2031", "pasal": "Pasal 2", "gloss": ["x"]}])
+    with pytest.raises(GlossError, match="article number"):
+        read_gloss_file(f)
+    f = _write(tmp_path / "d.jsonl", [{"doc": "UU 88/2031", "pasal": "2", "gloss": []}])
+    with pytest.raises(GlossError, match="non-empty list"):
+        read_gloss_file(f)
+
+
+def test_glosses_are_one_per_phrase_and_kept_only_for_indexed_articles(tmp_path):
+    folder = tmp_path / "g"
+    folder.mkdir()
+    _write(folder / "x.jsonl", [
+        {"doc": "UU 88/2031", "pasal": "2", "gloss": ["anak  dipukuli bapaknya", "anak ditelantarkan"]},
+        {"doc": "UU 88/2031", "pasal": "9", "gloss": ["pasal yang tidak ada"]},
+        {"doc": "UU 99/2040", "pasal": "1", "gloss": ["undang-undang yang tidak diindeks"]},
+    ])
+    gl = load_glosses(folder)
+    assert gl[0] == Gloss("UU 88/2031", "2", "anak dipukuli bapaknya") and len(gl) == 4
+    kept, left = glosses_for(gl, {("UU 88/2031", "1"), ("UU 88/2031", "2")})
+    assert [g.text for g in kept] == ["anak dipukuli bapaknya", "anak ditelantarkan"]
+    assert {g.article for g in left} == {("UU 88/2031", "9"), ("UU 99/2040", "1")}
+    assert load_glosses(tmp_path / "absent") == []
+
+
+@pytest.fixture(scope="module")
+def glossed(tmp_path_factory):
+    from index.embedder import load_embedder
+
+    emb = load_embedder(str(build_tiny_model(tmp_path_factory.mktemp("model") / "tiny")))
+    doc = parse_statute(ACT, doc_id="UU 88/2031", title=TITLE)
+    chunks = chunk_document(doc)
+    glosses = [Gloss("UU 88/2031", "2", "bapak suka gebukin anaknya sampai memar"), Gloss("UU 88/2031", "2", "ortu nelantarin bocah")]
+    plain = tmp_path_factory.mktemp("plain")
+    build_index([doc], chunks, emb, plain)
+    home = tmp_path_factory.mktemp("glossed")
+    rep = build_index([doc], chunks, emb, home, glosses=glosses)
+    return home, plain, rep, emb
+
+
+def test_index_stores_glosses_and_reuses_their_vectors(glossed):
+    home, plain, rep, emb = glossed
+    assert rep.glosses == 2 and rep.embedded == 3 + 2
+    idx = load_index(home)
+    assert [g.text for g in idx.glosses] == ["bapak suka gebukin anaknya sampai memar", "ortu nelantarin bocah"]
+    assert idx.gloss_vectors.shape == (2, 32)
+    assert load_index(plain).glosses == [] and load_index(plain).gloss_vectors is None
+    again = build_index(list(idx.documents.values()), idx.chunks, emb, home, glosses=idx.glosses)
+    assert again.embedded == 0
+
+
+def test_a_question_in_everyday_words_finds_the_glossed_article(glossed):
+    home, plain, _, emb = glossed
+    q = "bapak gebukin anaknya, bisa dilaporkan?"
+    without = Retriever(load_index(plain), emb).search(q, k=3)
+    r = Retriever(load_index(home), emb)
+    with_g = r.search(q, k=3)
+    assert with_g.passages[0].pasal == "2" and without.passages[0].pasal != "2"
+    # the gloss is evidence, never the quoted text
+    assert with_g.passages[0].text.startswith("Setiap Orang dilarang")
+    r.w_gloss_dense = r.w_gloss_bm25 = 0.0
+    assert r.search(q, k=3).passages[0].pasal == without.passages[0].pasal
