@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GLOSS_DIR = Path(__file__).resolve().parents[1] / "corpus" / "glosses"
-_PASAL = re.compile(r"^\d+[A-Z]?( bis| ter)?$")
+_PASAL = re.compile(r"^(\d+[A-Za-z]?( bis| ter)?|[IVX]+)$")  # "76C", "479a" (old KUHP), "101 bis", "II" (a Pasal II of an amending act)
 
 
 class GlossError(ValueError):

@@ -199,6 +199,7 @@ class Retriever:
         self._gloss_lines = np.flatnonzero(art >= 0)
         self.gloss_article = art[self._gloss_lines]
         self._gloss_vectors = idx.gloss_vectors[self._gloss_lines] if idx.gloss_vectors is not None else None
+        self._chunk_gloss_article = np.array([pos.get(self.key(c), -1) for c in self.chunks], dtype=np.int64)
         # an article of a base act replaced by a later amending act in the index counts as that act's article
         self.current: dict[tuple[str, str], tuple[str, str]] = {}
         for d in self.docs.values():
@@ -346,6 +347,8 @@ class Retriever:
                 if mode in ("hybrid", "bm25"):
                     bfam = np.where(fam, bs, 0.0).astype(np.float32)
                     within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+                if self.gloss_keys and mode == "hybrid":
+                    within += self._gloss_evidence(searched, qv, within, fam)
                 fused[fam] = within[fam]
             fused[fam] *= self.named_doc_boost
         if sit.child_offender and self.offender_boost != 1.0 and not family:
@@ -413,21 +416,25 @@ class Retriever:
         return res
 
     def _gloss_evidence(self, searched: str, qv: np.ndarray | None, fused: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-        """RRF of the articles whose glosses match, laid on each article's best passage so far (the one
-        that will be shown), so an article counts once however many passages it has."""
+        """RRF of the allowed articles whose glosses match, laid on each article's best passage so far (the
+        one that will be shown), so an article counts once however many passages it has."""
         out = np.zeros(len(self.chunks), dtype=np.float32)
         na = len(self.gloss_keys)
+        art_ok = np.zeros(na, dtype=bool)
+        ca = self._chunk_gloss_article
+        art_ok[ca[allowed & (ca >= 0)]] = True
+        line_ok = art_ok[self.gloss_article]
         per_article = np.zeros(na, dtype=np.float32)
         lists = []
         if qv is not None and self.w_gloss_dense:
-            d = self._gloss_vectors @ np.asarray(qv, dtype=np.float32).reshape(-1)
+            d = self._gloss_vectors[line_ok] @ np.asarray(qv, dtype=np.float32).reshape(-1)
             a = np.full(na, -1.0, dtype=np.float32)
-            np.maximum.at(a, self.gloss_article, d)
+            np.maximum.at(a, self.gloss_article[line_ok], d)
             lists.append((a, a > -1, self.w_gloss_dense))
         if self.w_gloss_bm25:
-            b = self.idx.gloss_bm25.scores(searched)[self._gloss_lines]
+            b = self.idx.gloss_bm25.scores(searched)[self._gloss_lines[line_ok]]
             a = np.zeros(na, dtype=np.float32)
-            np.maximum.at(a, self.gloss_article, b)
+            np.maximum.at(a, self.gloss_article[line_ok], b)
             lists.append((a, a > 0, self.w_gloss_bm25))
         for scores, valid, w in lists:
             idx = np.flatnonzero(valid)

@@ -98,3 +98,13 @@ def test_a_question_in_everyday_words_finds_the_glossed_article(glossed):
     assert with_g.passages[0].text.startswith("Setiap Orang dilarang")
     r.w_gloss_dense = r.w_gloss_bm25 = 0.0
     assert r.search(q, k=3).passages[0].pasal == without.passages[0].pasal
+def test_shipped_glosses_are_valid_and_name_real_articles(real_index_home):
+    """Every shipped gloss line parses and belongs to an article of the pinned corpus."""
+    gl = load_glosses(GLOSS_DIR)
+    assert len(gl) > 3000
+    idx = load_index(real_index_home)
+    articles = {(c.doc, c.pasal) for c in idx.chunks if c.pasal}
+    kept, left = glosses_for(gl, articles)
+    assert not left, sorted({g.article for g in left})[:10]
+    assert len(idx.glosses) == len(kept)
+    assert all(not re.search(r"\bpasal\s+\d", g.text) for g in gl)
