@@ -111,6 +111,7 @@ def cmd_build(a: argparse.Namespace) -> int:
         "index": str(home / "index" / rep.version),
         "documents": rep.documents,
         "chunks": rep.chunks,
+        "article_glosses": rep.glosses,
         "embedded_now": rep.embedded,
         "files_parsed": corpus.parsed,
         "files_cached": corpus.cached,
@@ -127,7 +128,7 @@ def cmd_build(a: argparse.Namespace) -> int:
         _out(summary | {"problems": [vars(p) for p in corpus.problems]})
     else:
         print(
-            f"built {rep.version}: {rep.documents} documents, {rep.chunks} chunks "
+            f"built {rep.version}: {rep.documents} documents, {rep.chunks} chunks, {rep.glosses} article glosses "
             f"({rep.embedded} embedded now), {summary['seconds']} s, model {rep.model}"
         )
     return 0
