@@ -48,7 +48,7 @@ METRIC_HELP = OrderedDict(
         ("R@10", "the same within the first ten results"),
         ("MRR@10", "mean of 1/rank of the first correct article (1 = always first, 0.5 = usually second; 0 if not in the top 10)"),
         ("nDCG@10", "how completely and how high **all facets** of the answer are found (e.g. the prohibition *and* its sanction); 1 = one correct article for every facet at the very top"),
-        ("NoAns", "share of the 10 questions the corpus cannot answer for which the system said so (flagged weak evidence)"),
+        ("NoAns", "share of the questions the corpus cannot answer (type no_answer) for which the system said so (flagged weak evidence)"),
         ("FalseRef", "share of answerable questions for which the system wrongly said the evidence is weak (lower is better)"),
         ("CitOK", "share of returned citations that exist in the corpus (the document, the Pasal and the ayat)"),
         ("QuoteOK", "share of answer quotes found word for word in the cited article or its Penjelasan (lentera only)"),
@@ -524,7 +524,7 @@ def _weak_section(results: dict, gold: list[dict]) -> str:
     L.append(
         "Lentera says the evidence is weak when its best meaning-based match (cosine similarity of the best passage) and its best word "
         "match (BM25 score) are both low, and the question names no article. The table shows these two signals for questions the "
-        "corpus can answer and for the 10 it cannot; the flag can only work where the two groups differ."
+        f"corpus can answer and for the {sum(1 for r in rows.values() if not r.get('gold'))} it cannot; the flag can only work where the two groups differ."
     )
     L.append("")
     tab = []

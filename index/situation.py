@@ -82,7 +82,7 @@ VIOLENCE_ACTS = {
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
 }
 HARM_ACTS = VIOLENCE_ACTS | {
-    "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "memperkosa", "menjual",
+    "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "cabuli", "cabulin", "memperkosa", "menjual",
     "melecehkan", "ngelecehin", "menculik", "nyulik", "mengeksploitasi", "mempekerjakan", "menyuruh", "nyuruh",
 }
 # Leading a child into something (the prohibitions' "menyuruh melibatkan", "membujuk").
@@ -308,7 +308,11 @@ def read_situation(question: str) -> Situation:
     )
     if first_offence is None and re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
         first_offence = len(tokens)
-    harms = _harms_named(q, words)
+    not_to_a_person = _harms_not_to_a_person(tokens)
+    if first_offence is None:
+        # "anak SMP nyiksa kucing sampe mati": the child did it, to an animal
+        first_offence = next((j for j in sorted(not_to_a_person) if _subject_before(tokens, j) == "child"), None)
+    harms = _harms_named(q, words - {tokens[j] for j in not_to_a_person})
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
         s.harms = harms
@@ -324,6 +328,24 @@ def read_situation(question: str) -> Situation:
     return s
 
 
+ANIMALS = {"kucing", "anjing", "hewan", "binatang", "ayam", "kambing", "sapi", "kerbau", "burung", "monyet", "kuda", "ternak", "kelinci", "bebek"}
+_HELD = {"dipegang", "dipegangi"}  # "honornya dipegang ayahnya": money held, not a child touched
+_BODY = {"kelamin", "dada", "payudara", "pantat", "bokong", "paha", "badan", "tubuh", "tangan", "kaki", "pipi", "bibir",
+         "rambut", "perut", "leher", "kepala", "muka", "wajah", "pinggang", "punggung", "anu", "alat"}
+
+
+def _harms_not_to_a_person(tokens: list[str]) -> set[int]:
+    """Positions of harm words whose object is not a person: an animal right after the verb ("nyiksa
+    kucing"), or a thing of someone's right before a "dipegang" ("honornya dipegang ayahnya")."""
+    out = set()
+    for j, t in enumerate(tokens):
+        if t in HARM_ACTS and any(x in ANIMALS or x.removesuffix("nya") in ANIMALS for x in tokens[j + 1 : j + 3]):
+            out.add(j)
+        elif t in _HELD and j > 0 and tokens[j - 1].endswith("nya") and _role(tokens[j - 1]) is None and tokens[j - 1][:-3] not in _BODY:
+            out.add(j)
+    return out
+
+
 def _harms_named(q: str, words: set[str]) -> list[str]:
     """The statute's terms for what the question says was done, in HARMS order: from the lay words
     listed with each term, and from the lay-to-statute vocabulary (index/lexical.py), which knows many
@@ -337,7 +359,7 @@ def _harms_named(q: str, words: set[str]) -> list[str]:
 # words for it. The term must occur verbatim in the prohibition a facet brings (Facet.admits).
 HARMS: list[tuple[str, set[str]]] = [
     ("Kekerasan terhadap", VIOLENCE_WORDS | VIOLENCE_ACTS),
-    ("perbuatan cabul", {"dicabuli", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi",
+    ("perbuatan cabul", {"dicabuli", "cabuli", "cabulin", "cabul", "dilecehkan", "pelecehan", "diraba", "meraba", "dicolek", "colek", "digrepe", "disodomi", "sodomi", "mencabuli", "melecehkan", "dipegang", "dipegangi", "nyabulin", "dicium", "diciumi",
                          "nyium", "nyiumin", "mencium", "menciumi", "mangku", "memangku", "dipangku"}),
     ("persetubuhan", {"diperkosa", "perkosa", "memperkosa", "berhubungan", "disetubuhi", "ditiduri", "dihamili", "hamil", "menghamili", "kehamilan", "kehamilannya", "hamilin"}),
     ("penelantaran", {"telantar", "terlantar", "ditelantarkan", "nelantarin", "menelantarkan", "ditinggal", "ditinggalin", "ngebiarin", "dibiarkan", "dibiarin", "diurus", "penelantaran"}),

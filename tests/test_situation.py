@@ -542,3 +542,26 @@ def test_a_childs_case_asking_to_settle_brings_the_conditions_of_diversion(retri
     assert diversion.doc == "UU 11/2012" and diversion.pasal == "7" and "di bawah 7 (tujuh) tahun" in diversion.text, cits
     # a victim's "bisa damai?" is not about the child's own case
     assert not any(f.label == "syarat diversi" for f in read_situation("anak saya dipukul tetangga, bisa damai?").facets())
+
+
+@pytest.mark.parametrize("q, victim, offender, harms", [
+    # a harm done to an animal is not a harm to a child; the child who did it is the offender
+    ("anak SMP nyiksa kucing sampe mati, bisa dipidana?", False, True, []),
+    # money held by a parent is not a child touched
+    ("Keponakan saya (9 tahun) main di sinetron. seluruh honornya dipegang ayahnya. bisa dilaporkan?", False, False, []),
+    # a body part held is
+    ("anak sy (14) kelaminnya dipegang2 sm 2 kakak kelas, bisa dilaporin?", True, False, ["perbuatan cabul"]),
+    ("om2 ngasih duit ke anak SMP biar mau dipegang2. itu pidana?", True, False, ["perbuatan cabul"]),
+    ("guru cabulin murid, hukumannya?", True, False, ["perbuatan cabul"]),
+])
+def test_harm_words_need_a_child_as_their_object(q, victim, offender, harms) -> None:
+    s = read_situation(q)
+    assert (s.child_victim, s.child_offender, s.harms) == (victim, offender, harms), s.describe()
+
+
+def test_held_is_touching_only_with_a_repetition_or_a_body_part() -> None:
+    from index.lexical import legal_paraphrase
+
+    assert "perbuatan cabul" not in legal_paraphrase("seluruh honornya dipegang ayahnya")
+    assert "perbuatan cabul" in legal_paraphrase("dia dipegang-pegang om itu")
+    assert "perbuatan cabul" in legal_paraphrase("anak saya diraba2 di angkot")
