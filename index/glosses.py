@@ -74,6 +74,12 @@ def glosses_for(glosses: list[Gloss], articles: set[tuple[str, str]]) -> tuple[l
     return kept, [g for g in glosses if g.article not in articles]
 
 
-def glosses_of_chunks(chunks, folder: Path | None = GLOSS_DIR) -> tuple[list[Gloss], list[Gloss]]:
-    """The shipped glosses that belong to the articles among these chunks (and those left out)."""
-    return glosses_for(load_glosses(folder), {(c.doc, c.pasal) for c in chunks if c.pasal})
+def glosses_of_chunks(chunks, folders: list[Path] | None = None) -> tuple[list[Gloss], list[Gloss]]:
+    """The glosses that belong to the articles among these chunks (and those left out): the shipped ones
+    and a user's own in <data home>/glosses/ (for an act added in local.toml, same format)."""
+    if folders is None:
+        from ingest.corpus import data_home
+
+        folders = [GLOSS_DIR, data_home() / "glosses"]
+    found = [g for f in folders for g in load_glosses(f)]
+    return glosses_for(list(dict.fromkeys(found)), {(c.doc, c.pasal) for c in chunks if c.pasal})

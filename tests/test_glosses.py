@@ -108,3 +108,33 @@ def test_shipped_glosses_are_valid_and_name_real_articles(real_index_home):
     assert not left, sorted({g.article for g in left})[:10]
     assert len(idx.glosses) == len(kept)
     assert all(not re.search(r"\bpasal\s+\d", g.text) for g in gl)
+
+
+def test_build_uses_a_users_own_glosses_and_a_broken_file_fails_clearly(tmp_path):
+    """`lentera build` reads <data home>/glosses/ too; a broken line names file and line and leaves the
+    live index as it was."""
+    import os
+    import subprocess
+    import sys
+
+    from index.store import current_version
+    from tests.conftest import ROOT
+
+    home, src = tmp_path / "home", tmp_path / "src"
+    src.mkdir()
+    (src / "act.md").write_text(ACT, encoding="utf-8")
+    (home / "glosses").mkdir(parents=True)
+    mine = home / "glosses" / "mine.jsonl"
+    _write(mine, [{"doc": "UU 88/2031", "pasal": "3", "gloss": ["bocah jalanan tidur di kolong jembatan"]}])
+    env = dict(os.environ, LENTERA_HOME=str(home), PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "lentera_cli", "build", "--sources", str(src)]
+    ok = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stderr
+    live = current_version(home)
+    assert [g.text for g in load_index(home).glosses] == ["bocah jalanan tidur di kolong jembatan"]
+    _write(mine, [{"doc": "UU 88/2031", "pasal": "3", "gloss": ["x y z"]}, "{broken"])
+    bad = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode != 0
+    assert "mine.jsonl, line 2: not valid JSON" in bad.stderr and "previous index is unchanged" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    assert current_version(home) == live
