@@ -329,7 +329,7 @@ def bench_queries(retriever, questions: list[str], warmup: int = N_WARMUP, modes
 
 
 def _build_once(docs_sources: Path | None, cache_dir: Path, home: Path, emb, stem: bool) -> dict:
-    from index.glosses import glosses_of_chunks
+    from index.glosses import GLOSS_DIR, glosses_of_chunks
     from index.store import build_index
     from ingest.pipeline import chunk_corpus, load_corpus
 
@@ -339,7 +339,7 @@ def _build_once(docs_sources: Path | None, cache_dir: Path, home: Path, emb, ste
     t = time.perf_counter()
     chunks = chunk_corpus(corpus.documents)
     t_chunk = time.perf_counter() - t
-    rep = build_index(corpus.documents, chunks, emb, home, stem=stem, glosses=glosses_of_chunks(chunks)[0])
+    rep = build_index(corpus.documents, chunks, emb, home, stem=stem, glosses=glosses_of_chunks(chunks, [GLOSS_DIR])[0])
     total = time.perf_counter() - t0
     return {
         "seconds": round(total, 3),

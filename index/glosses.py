@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GLOSS_DIR = Path(__file__).resolve().parents[1] / "corpus" / "glosses"
-_PASAL = re.compile(r"^(\d+[A-Za-z]?( bis| ter)?|[IVX]+)$")  # "76C", "479a" (old KUHP), "101 bis", "II" (a Pasal II of an amending act)
+_PASAL = re.compile(r"\d+[A-Za-z]?( bis| ter)?|[IVX]+")  # "76C", "479a" (old KUHP), "101 bis", "II" (a Pasal II of an amending act)
 
 
 class GlossError(ValueError):
@@ -37,7 +37,11 @@ class Gloss:
 
 def read_gloss_file(path: Path) -> list[Gloss]:
     out: list[Gloss] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GlossError(f"{path}: cannot be read as UTF-8 text ({e}). Save it as UTF-8 JSON Lines.") from None
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path}, line {n}"
@@ -49,8 +53,10 @@ def read_gloss_file(path: Path) -> list[Gloss]:
         if not isinstance(row, dict) or not {"doc", "pasal", "gloss"} <= row.keys():
             raise GlossError(f"{where}: needs the keys doc, pasal and gloss.")
         doc, pasal, gloss = row["doc"], row["pasal"], row["gloss"]
-        if not isinstance(doc, str) or not isinstance(pasal, str) or not _PASAL.match(pasal):
-            raise GlossError(f"{where}: doc must be a document id and pasal an article number such as \"76C\" (got {pasal!r}).")
+        if not isinstance(doc, str) or not doc.strip():
+            raise GlossError(f"{where}: doc must be a document id such as \"UU 11/2012\" (got {doc!r}).")
+        if not isinstance(pasal, str) or not _PASAL.fullmatch(pasal):
+            raise GlossError(f"{where}: pasal must be an article number such as \"76C\" (got {pasal!r}).")
         if not isinstance(gloss, list) or not gloss or not all(isinstance(g, str) and g.strip() for g in gloss):
             raise GlossError(f"{where}: gloss must be a non-empty list of phrases.")
         out.extend(Gloss(doc, pasal, " ".join(g.split())) for g in gloss)
@@ -63,7 +69,8 @@ def load_glosses(folder: Path | None = GLOSS_DIR) -> list[Gloss]:
         return []
     out: list[Gloss] = []
     for path in sorted(folder.glob("*.jsonl")):
-        out.extend(read_gloss_file(path))
+        if path.is_file():
+            out.extend(read_gloss_file(path))
     return list(dict.fromkeys(out))
 
 

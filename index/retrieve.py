@@ -170,7 +170,8 @@ class Retriever:
     # words "dilarang ... Kekerasan ... Anak" (76D, 76E); they yield unless the question names a sexual harm
     unnamed_sexual_weight = 0.5
     # article glosses (index/glosses.py): the articles whose everyday-words descriptions match the question,
-    # as a third and fourth ranked list beside the passages' own dense and BM25 lists
+    # as a third and fourth ranked list beside the passages' own dense and BM25 lists (hybrid mode only:
+    # the bm25/dense modes stay single-signal baselines)
     w_gloss_dense = 0.5
     w_gloss_bm25 = 0.5
     gloss_depth = 100  # articles per gloss list that count
@@ -207,6 +208,9 @@ class Retriever:
             self._gloss_index = faiss.IndexFlatIP(idx.gloss_vectors.shape[1])
             self._gloss_index.add(np.ascontiguousarray(idx.gloss_vectors[self._gloss_lines], dtype=np.float32))
         self._chunk_gloss_article = np.array([pos.get(self.key(c), -1) for c in self.chunks], dtype=np.int64)
+        # the passages a glossed article can show (its ayat, not its Penjelasan)
+        self._gloss_body = [np.array([i for i in by_article[k] if self.chunks[i].kind != "penjelasan"] or by_article[k], dtype=np.int64)
+                            for k in gkeys]
         # an article of a base act replaced by a later amending act in the index counts as that act's article
         self.current: dict[tuple[str, str], tuple[str, str]] = {}
         for d in self.docs.values():
@@ -325,8 +329,9 @@ class Retriever:
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
             fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
-        if self.gloss_keys and mode == "hybrid":
-            fused += self._gloss_evidence(searched, qv, fused, allowed)
+        gloss_lines = self._gloss_line_scores(searched, qv) if self.gloss_keys and mode == "hybrid" else None
+        if gloss_lines is not None:
+            fused += self._gloss_evidence(gloss_lines, fused, allowed)
         if terms and n:
             # weak evidence is judged on the user's own words (the words added above always match);
             # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
@@ -354,8 +359,8 @@ class Retriever:
                 if mode in ("hybrid", "bm25"):
                     bfam = np.where(fam, bs, 0.0).astype(np.float32)
                     within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
-                if self.gloss_keys and mode == "hybrid":
-                    within += self._gloss_evidence(searched, qv, within, fam)
+                if gloss_lines is not None:
+                    within += self._gloss_evidence(gloss_lines, within, fam)
                 fused[fam] = within[fam]
             fused[fam] *= self.named_doc_boost
         if sit.child_offender and self.offender_boost != 1.0 and not family:
@@ -422,7 +427,16 @@ class Retriever:
         res.millis = (time.perf_counter() - t0) * 1000
         return res
 
-    def _gloss_evidence(self, searched: str, qv: np.ndarray | None, fused: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    def _gloss_line_scores(self, searched: str, qv: np.ndarray | None):
+        """Each gloss line's dense and BM25 score for one question (computed once, used per document filter)."""
+        dense = None
+        if qv is not None and self.w_gloss_dense and self._gloss_index is not None:
+            D, I = self._gloss_index.search(np.asarray(qv, dtype=np.float32).reshape(1, -1), self._gloss_index.ntotal)
+            dense = (D[0], I[0])
+        bm = self.idx.gloss_bm25.scores(searched)[self._gloss_lines] if self.w_gloss_bm25 else None
+        return dense, bm
+
+    def _gloss_evidence(self, line_scores, fused: np.ndarray, allowed: np.ndarray) -> np.ndarray:
         """RRF of the allowed articles whose glosses match, laid on each article's best passage so far (the
         one that will be shown), so an article counts once however many passages it has."""
         out = np.zeros(len(self.chunks), dtype=np.float32)
@@ -431,27 +445,28 @@ class Retriever:
         ca = self._chunk_gloss_article
         art_ok[ca[allowed & (ca >= 0)]] = True
         line_ok = art_ok[self.gloss_article]
-        per_article = np.zeros(na, dtype=np.float32)
+        dense, bm = line_scores
         lists = []
-        if qv is not None and self.w_gloss_dense and self._gloss_index is not None:
-            D, I = self._gloss_index.search(np.asarray(qv, dtype=np.float32).reshape(1, -1), self._gloss_index.ntotal)
-            keep = line_ok[I[0]]
+        if dense is not None:
+            D, I = dense
+            keep = line_ok[I]
             a = np.full(na, -1.0, dtype=np.float32)
-            np.maximum.at(a, self.gloss_article[I[0][keep]], D[0][keep])
+            np.maximum.at(a, self.gloss_article[I[keep]], D[keep])
             lists.append((a, a > -1, self.w_gloss_dense))
-        if self.w_gloss_bm25:
-            b = self.idx.gloss_bm25.scores(searched)[self._gloss_lines[line_ok]]
+        if bm is not None:
             a = np.zeros(na, dtype=np.float32)
-            np.maximum.at(a, self.gloss_article[line_ok], b)
+            np.maximum.at(a, self.gloss_article[line_ok], bm[line_ok])
             lists.append((a, a > 0, self.w_gloss_bm25))
+        per_article = np.zeros(na, dtype=np.float32)
         for scores, valid, w in lists:
             idx = np.flatnonzero(valid)
             order = idx[np.argsort(-scores[idx], kind="stable")][: self.gloss_depth]
             per_article[order] += w / (self.rrf_k + np.arange(1, len(order) + 1))
         for j in np.flatnonzero(per_article):
-            body = [i for i in self.by_article[self.gloss_keys[j]] if allowed[i] and self.chunks[i].kind != "penjelasan"]
-            if body:
-                out[max(body, key=lambda i: fused[i])] += per_article[j]
+            body = self._gloss_body[j]
+            body = body[allowed[body]]
+            if len(body):
+                out[body[np.argmax(fused[body])]] += per_article[j]
         return out
 
     def _with_facet(self, ranked, facet: Facet, allowed: np.ndarray, at: int = 2):

@@ -298,7 +298,8 @@ def read_situation(question: str) -> Situation:
         tokens = ["anak" if re.fullmatch(_ME, t) else t for t in tokens]
     # the first evidence decides: "anak saya mencuri karena dibujuk temannya" is about the child's theft,
     # "anak saya dipukul temannya yang mencuri" about the blow
-    first_victim = next((j for j, t in enumerate(tokens) if t in VICTIM_WORDS and _subject_before(tokens, j) == "child"), None)
+    to_animals, held = _harms_to_animals(tokens), _things_held(tokens)
+    first_victim = next((j for j, t in enumerate(tokens) if t in VICTIM_WORDS and j not in held and _subject_before(tokens, j) == "child"), None)
     acted_on = _adult_acts_on_child(tokens)
     if acted_on is not None and (first_victim is None or acted_on < first_victim):
         first_victim = acted_on
@@ -308,11 +309,10 @@ def read_situation(question: str) -> Situation:
     )
     if first_offence is None and re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
         first_offence = len(tokens)
-    not_to_a_person = _harms_not_to_a_person(tokens)
     if first_offence is None:
         # "anak SMP nyiksa kucing sampe mati": the child did it, to an animal
-        first_offence = next((j for j in sorted(not_to_a_person) if _subject_before(tokens, j) == "child"), None)
-    harms = _harms_named(q, words - {tokens[j] for j in not_to_a_person})
+        first_offence = next((j for j in to_animals if _subject_before(tokens, j) == "child"), None)
+    harms = _harms_named(q, words - {tokens[j] for j in to_animals + held})
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
         s.harms = harms
@@ -329,21 +329,23 @@ def read_situation(question: str) -> Situation:
 
 
 ANIMALS = {"kucing", "anjing", "hewan", "binatang", "ayam", "kambing", "sapi", "kerbau", "burung", "monyet", "kuda", "ternak", "kelinci", "bebek"}
-_HELD = {"dipegang", "dipegangi"}  # "honornya dipegang ayahnya": money held, not a child touched
-_BODY = {"kelamin", "dada", "payudara", "pantat", "bokong", "paha", "badan", "tubuh", "tangan", "kaki", "pipi", "bibir",
-         "rambut", "perut", "leher", "kepala", "muka", "wajah", "pinggang", "punggung", "anu", "alat"}
+_HELD = {"dipegang", "dipegangi"}
+# what a parent or an employer "holds" without touching anyone: "honornya dipegang ayahnya"
+_THINGS = {"honor", "uang", "duit", "gaji", "upah", "bayaran", "tabungan", "hp", "ponsel", "handphone", "kartu", "atm",
+           "rekening", "buku", "rapor", "ijazah", "dompet", "tas", "warisan", "harta", "sertifikat", "akta", "kunci", "motor"}
 
 
-def _harms_not_to_a_person(tokens: list[str]) -> set[int]:
-    """Positions of harm words whose object is not a person: an animal right after the verb ("nyiksa
-    kucing"), or a thing of someone's right before a "dipegang" ("honornya dipegang ayahnya")."""
-    out = set()
-    for j, t in enumerate(tokens):
-        if t in HARM_ACTS and any(x in ANIMALS or x.removesuffix("nya") in ANIMALS for x in tokens[j + 1 : j + 3]):
-            out.add(j)
-        elif t in _HELD and j > 0 and tokens[j - 1].endswith("nya") and _role(tokens[j - 1]) is None and tokens[j - 1][:-3] not in _BODY:
-            out.add(j)
-    return out
+def _harms_to_animals(tokens: list[str]) -> list[int]:
+    """Positions of harm verbs whose object is an animal ("nyiksa kucing")."""
+    return [j for j, t in enumerate(tokens)
+            if t in HARM_ACTS and any(x in ANIMALS or x.removesuffix("nya") in ANIMALS for x in tokens[j + 1 : j + 3])]
+
+
+def _things_held(tokens: list[str]) -> list[int]:
+    """Positions of a "dipegang" whose subject is a thing ("honornya dipegang ayahnya"): money held, not a
+    child touched. Anything else held ("kemaluannya dipegang") stays a harm."""
+    return [j for j, t in enumerate(tokens)
+            if t in _HELD and j > 0 and (tokens[j - 1] in _THINGS or tokens[j - 1].removesuffix("nya") in _THINGS)]
 
 
 def _harms_named(q: str, words: set[str]) -> list[str]:

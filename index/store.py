@@ -139,7 +139,7 @@ class BuildReport:
     version: str
     chunks: int
     documents: int
-    embedded: int  # chunks embedded now (the rest came from the cache or the seed)
+    embedded: int  # chunks and glosses embedded now (the rest came from the cache or the seed)
     seconds: float
     index_bytes: int
     model: str
@@ -243,7 +243,7 @@ def build_index(
             gbm.index([g.text for g in glosses])
             gbm.save(tmp / "bm25-gloss")
             np.save(tmp / "gloss_vectors.npy", gmat)
-            (tmp / "glosses.jsonl").write_text("".join(json.dumps([g.doc, g.pasal, g.text], ensure_ascii=False) + "\n" for g in glosses))
+            (tmp / "glosses.jsonl").write_text("".join(json.dumps([g.doc, g.pasal, g.text], ensure_ascii=False) + "\n" for g in glosses), encoding="utf-8")
         timings["bm25"] = time.perf_counter() - t
         t = time.perf_counter()
         db = sqlite3.connect(tmp / "lentera.sqlite")

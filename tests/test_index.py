@@ -327,6 +327,21 @@ def test_shipped_seed_covers_the_built_corpus(retriever):
     seed = load_seed(seed_path(name), name)
     missing = [c.citation for c in retriever.chunks if embedding_key(name, embed_text(c)) not in seed]
     assert not missing, f"{len(missing)} chunks not in the shipped seed (first: {missing[:3]}); run `lentera build --save-seed`"
+    from index.glosses import GLOSS_DIR, load_glosses
+    from index.store import GLOSS_PROMPT
+
+    stale = [g.text for g in load_glosses(GLOSS_DIR) if embedding_key(name, g.text, GLOSS_PROMPT) not in seed]
+    assert not stale, f"{len(stale)} shipped glosses not in the seed (first: {stale[:2]}); run `lentera build --save-seed`"
+
+
+def test_embedding_key_format_is_stable():
+    """Every cache and the shipped seed are keyed by this hash: a change would silently re-embed everything."""
+    import hashlib
+
+    from index.store import embedding_key
+
+    assert embedding_key("m", "t") == hashlib.sha256(b"m\x00passage\x00t").hexdigest()
+    assert embedding_key("m", "t", "query") == hashlib.sha256(b"m\x00query\x00t").hexdigest()
 
 
 def test_thesaurus_entries_are_sound():

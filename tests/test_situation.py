@@ -549,8 +549,11 @@ def test_a_childs_case_asking_to_settle_brings_the_conditions_of_diversion(retri
     ("anak SMP nyiksa kucing sampe mati, bisa dipidana?", False, True, []),
     # money held by a parent is not a child touched
     ("Keponakan saya (9 tahun) main di sinetron. seluruh honornya dipegang ayahnya. bisa dilaporkan?", False, False, []),
-    # a body part held is
+    ("anak saya honornya dipegang ayahnya, bisa dilaporkan?", False, False, []),
+    # a body part held is, whatever it is called
     ("anak sy (14) kelaminnya dipegang2 sm 2 kakak kelas, bisa dilaporin?", True, False, ["perbuatan cabul"]),
+    ("anak sy kemaluannya dipegang tetangga, bisa dilaporkan?", True, False, ["perbuatan cabul"]),
+    ("anak sy susunya dipegang2 om nya, bisa dilaporkan?", True, False, ["perbuatan cabul"]),
     ("om2 ngasih duit ke anak SMP biar mau dipegang2. itu pidana?", True, False, ["perbuatan cabul"]),
     ("guru cabulin murid, hukumannya?", True, False, ["perbuatan cabul"]),
 ])
@@ -565,3 +568,5 @@ def test_held_is_touching_only_with_a_repetition_or_a_body_part() -> None:
     assert "perbuatan cabul" not in legal_paraphrase("seluruh honornya dipegang ayahnya")
     assert "perbuatan cabul" in legal_paraphrase("dia dipegang-pegang om itu")
     assert "perbuatan cabul" in legal_paraphrase("anak saya diraba2 di angkot")
+    for q in ("anak saya diraba orang di angkot", "om itu grepe anak saya", "anak saya dipegang-pegangi om", "anak saya diraba-rabain"):
+        assert "perbuatan cabul" in legal_paraphrase(q), q
