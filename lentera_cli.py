@@ -55,7 +55,7 @@ def _progress_bar(total_desc: str):
 
 def cmd_build(a: argparse.Namespace) -> int:
     from index.embedder import EmbedderError, load_embedder
-    from index.glosses import GlossError, glosses_of_chunks
+    from index.glosses import GlossError, glosses_of_chunks, load_glosses
     from index.store import BuildLocked, build_index, seed_path
     from ingest.corpus import data_home, default_mirror, sources_dir, sync
     from ingest.pipeline import chunk_corpus, load_corpus
@@ -91,6 +91,11 @@ def cmd_build(a: argparse.Namespace) -> int:
         glosses, unplaced = glosses_of_chunks(chunks)
     except GlossError as e:
         return _fail(f"{e} The previous index is unchanged.")
+    yours = set(load_glosses(home / "glosses"))
+    lost = sorted({f"{g.doc} Pasal {g.pasal}" for g in unplaced if g in yours})
+    if lost:  # a typo in a user's own file must not vanish silently
+        print(f"warning {len(lost)} article(s) named in {home / 'glosses'} are not in the index, their glosses are "
+              f"ignored: {', '.join(lost[:5])}{' ...' if len(lost) > 5 else ''}", file=sys.stderr)
     if unplaced and a.verbose:
         print(f"{len(unplaced)} article glosses left out: their article is not in this corpus", file=sys.stderr)
     t_parse = time.perf_counter() - t0

@@ -151,11 +151,13 @@ def test_build_uses_a_users_own_glosses_and_a_broken_file_fails_clearly(tmp_path
     (src / "act.md").write_text(ACT, encoding="utf-8")
     (home / "glosses").mkdir(parents=True)
     mine = home / "glosses" / "mine.jsonl"
-    _write(mine, [{"doc": "UU 88/2031", "pasal": "3", "gloss": ["bocah jalanan tidur di kolong jembatan"]}])
+    _write(mine, [{"doc": "UU 88/2031", "pasal": "3", "gloss": ["bocah jalanan tidur di kolong jembatan"]},
+                  {"doc": "UU 88/2013", "pasal": "3", "gloss": ["a typo in the act's year"]}])
     env = dict(os.environ, LENTERA_HOME=str(home), PYTHONPATH=str(ROOT))
     cmd = [sys.executable, "-m", "lentera_cli", "build", "--sources", str(src)]
     ok = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0, ok.stderr
+    assert "UU 88/2013 Pasal 3" in ok.stderr and "ignored" in ok.stderr  # a typo is reported, not dropped silently
     live = current_version(home)
     assert [g.text for g in load_index(home).glosses] == ["bocah jalanan tidur di kolong jembatan"]
     _write(mine, [{"doc": "UU 88/2031", "pasal": "3", "gloss": ["x y z"]}, "{broken"])
