@@ -10,6 +10,7 @@ the previous index untouched and a half-written folder is never read (it has no 
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -183,26 +184,20 @@ def build_index(
         # dense vectors, from cache where possible
         t = time.perf_counter()
         cache = EmbeddingCache(home / "cache" / f"emb-{_model_slug(embedder.name)}.sqlite", embedder.name)
-        shipped: dict[str, np.ndarray] | None = None if seed is not None else {}
+        shipped = functools.lru_cache(maxsize=1)(lambda: load_seed(seed, embedder.name))  # read only if needed
 
         def vectors_of(items: list[str], prompt: str, what: str) -> tuple[np.ndarray, list[str], int]:
-            nonlocal shipped
             keys = [cache.key(x, prompt) for x in items]
             have = cache.get_many(keys)
             todo = [i for i, k in enumerate(keys) if k not in have]
-            seeded = 0
-            if todo and shipped is None:
-                shipped = load_seed(seed, embedder.name)
-            if todo and shipped:
-                found = [(keys[i], shipped[keys[i]]) for i in todo if keys[i] in shipped]
-                if found:
-                    cache.put_many(found)
-                    have.update(found)
-                    seeded = len(found)
-                    todo = [i for i in todo if keys[i] not in have]
+            found = [(keys[i], shipped()[keys[i]]) for i in todo if keys[i] in shipped()] if todo else []
+            if found:
+                cache.put_many(found)
+                have.update(found)
+                todo = [i for i in todo if keys[i] not in have]
             if items:
-                say(f"embedding {len(todo)} of {len(items)} {what} ({len(items) - len(todo) - seeded} cached"
-                    + (f", {seeded} from the shipped seed {seed.name})" if seeded and seed is not None else ")"))
+                say(f"embedding {len(todo)} of {len(items)} {what} ({len(items) - len(todo) - len(found)} cached"
+                    + (f", {len(found)} from the shipped seed {seed.name})" if found else ")"))
             if todo:
                 new = embedder.encode([items[i] for i in todo], prompt_name=prompt, batch_size=32, show_progress_bar=progress)
                 cache.put_many([(keys[i], new[j]) for j, i in enumerate(todo)])
