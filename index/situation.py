@@ -73,7 +73,7 @@ VIOLENCE_WORDS = {
 VIOLENCE_ACTS = {
     "membully", "ngebully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
     "menampar", "menusuk", "melukai", "nampar", "nendang", "mukulin", "nyiksa", "menyiksa",
-    "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "merundung", "ngerundung",
+    "njambak", "menjambak", "nonjok", "ngehajar", "menghajar", "ngegebukin", "gebukin", "ngegebuk", "merundung", "ngerundung",
     # confining a child is Kekerasan too ("perampasan kemerdekaan", UU 35/2014 Pasal 1 angka 15a)
     "ngurung", "mengurung", "nyekap", "menyekap", "ngunci", "ngunciin", "mengunci", "nyiram", "menyiram",
     "nyekek", "nyekik", "nyabet", "nabok", "nampol", "gampar", "ngegampar", "menggampar",

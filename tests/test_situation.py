@@ -556,6 +556,8 @@ def test_a_childs_case_asking_to_settle_brings_the_conditions_of_diversion(retri
     ("anak sy susunya dipegang2 om nya, bisa dilaporkan?", True, False, ["perbuatan cabul"]),
     ("om2 ngasih duit ke anak SMP biar mau dipegang2. itu pidana?", True, False, ["perbuatan cabul"]),
     ("guru cabulin murid, hukumannya?", True, False, ["perbuatan cabul"]),
+    # the bare slang root of a blow ("gebukin") after an adult, before the child
+    ("bapak tiri suka gebukin adek sy, bisa dilaporin?", True, False, ["Kekerasan terhadap"]),
 ])
 def test_harm_words_need_a_child_as_their_object(q, victim, offender, harms) -> None:
     s = read_situation(q)
