@@ -91,10 +91,13 @@ def validity(c: Citation, on: dt.date | None = None) -> Validity:
         if whole:
             v.in_force = False
             v.since = eff.isoformat()
-            v.notes.append(f"{c.display()} tidak berlaku lagi sejak {tanggal(eff)} (dicabut oleh {r['by']}; dasar: {r['basis']}).")
+            if "how" in r:  # a Constitutional Court ruling annuls rather than revokes
+                v.notes.append(f"{c.display()} {r['how']} sejak {tanggal(eff)} ({r['by']}; {r['basis']}).")
+            else:
+                v.notes.append(f"{c.display()} tidak berlaku lagi sejak {tanggal(eff)} (dicabut oleh {r['by']}; dasar: {r['basis']}).")
         elif partial:
             gone = [a.ayat for a in listed if a.pasal == c.pasal]
-            v.notes.append(f"Sebagian Pasal {c.pasal} {c.doc} ({', '.join(f'ayat ({x})' for x in gone)}) dicabut oleh {r['by']} sejak {tanggal(eff)}.")
+            v.notes.append(f"Sebagian Pasal {c.pasal} {c.doc} ({', '.join(f'ayat ({x})' for x in gone)}) {r.get('how', 'dicabut')} oleh {r['by']} sejak {tanggal(eff)}.")
             for s in facts.get("successor", []):  # where the revoked ayat now lives
                 src = _cit(s["from"])
                 if src.doc == c.doc and src.pasal == c.pasal and src.ayat in gone:

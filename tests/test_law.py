@@ -116,3 +116,19 @@ def test_child_sexual_offence_sanctions_revoked_by_the_new_kuhp():
     assert not validity(Citation("UU 35/2014", "81", "1"), dt.date(2026, 3, 1)).in_force
     assert validity(Citation("UU 35/2014", "81", "2"), dt.date(2026, 3, 1)).in_force
     assert validity(Citation("UU 35/2014", "76E"), dt.date(2026, 3, 1)).in_force  # the prohibition stays
+
+
+def test_officials_sanctions_annulled_by_the_constitutional_court():
+    """Putusan MK 110/PUU-X/2012 (28 March 2013) annulled UU 11/2012 Pasal 96, 100 and 101; 98 and 99 stand."""
+    import datetime as dt
+
+    from index.law import validity
+    from ingest.citation import Citation
+
+    after = dt.date(2015, 1, 1)  # the act is in force from 31 July 2014
+    for pasal in ("96", "100", "101"):
+        v = validity(Citation("UU 11/2012", pasal), after)
+        assert not v.in_force and v.successor is None
+        assert "110/PUU-X/2012" in v.notes[0] and "tidak mempunyai kekuatan hukum mengikat" in v.notes[0]
+    for pasal in ("97", "98", "99"):
+        assert validity(Citation("UU 11/2012", pasal), after).in_force
