@@ -26,6 +26,25 @@ RE_AGE = re.compile(
     rf"\b(?:{_CHILD}\w*(?:\s+\w+){{0,2}}?\s+(?:{_AGE_WORD}\s*)?|{_AGE_WORD}\s*(?:baru\s+|masih\s+)?|masih\s+|{_ME}\s+(?:\w+\s+)?)(\d{{1,2}})\s*(?:tahun|thn|th)\b",
     re.I,
 )
+# chat forms with no unit: "anak sy (13)", "aku (15)", "adikku yang umurnya 10", "aku 15, ..." (the number
+# must end the clause, so "aku 2 kali lapor" is not an age)
+_RE_AGE_LOOSE = [
+    re.compile(rf"\b(?:{_CHILD}\w*|{_ME})(?:\s+\w+){{0,2}}?\s*\(\s*(\d{{1,2}})\s*(?:tahun|thn|th)?\.?\s*\)", re.I),
+    re.compile(rf"\b{_AGE_WORD}\s*(?:baru\s+|masih\s+)?(\d{{1,2}})\b(?!\s*(?:tahun|thn|th|bulan|bln|hari|minggu|mgg)\b)", re.I),
+    re.compile(rf"\b{_ME}(?:\s+\w+)?\s+(\d{{1,2}})\s*(?=[,.;)]|$)", re.I),
+]
+
+
+def age_matches(q: str) -> list[re.Match]:
+    """Every age a question states, in order, overlapping forms counted once."""
+    found = sorted([m for rx in [RE_AGE, *_RE_AGE_LOOSE] for m in rx.finditer(q)], key=lambda m: (m.start(1), -len(m.group(0))))
+    out: list[re.Match] = []
+    for m in found:
+        if not out or m.start(1) != out[-1].start(1):
+            out.append(m)
+    return out
+
+
 # a number of years that is a duration or a sentence, not an age: "ditahan 1 tahun", "divonis 2 tahun penjara"
 _NOT_AGE_BEFORE = re.compile(r"\b(sudah|udah|ditahan|divonis|dihukum|dipenjara|selama|sejak|dalam|lama|hampir|penjara|pidana)\s*$")
 _NOT_AGE_AFTER = re.compile(r"^\s*(penjara|kurungan|lalu|yang\s+lalu|lagi|lamanya)\b")
@@ -242,7 +261,12 @@ class Facet:
 
 
 def _read_age(q: str) -> tuple[tuple[int, int], str] | None:
-    for m in RE_AGE.finditer(q):
+    ms = age_matches(q)
+    # "Aku 14 tahun. Adikku yang umurnya 10 ketahuan mencuri": the one asking names their own age, then the
+    # child the story is about
+    if len(ms) >= 2 and re.match(rf"{_ME}\b", ms[0].group(0)) and not re.match(rf"{_ME}\b", ms[1].group(0)) and int(ms[1].group(1)) < 18:
+        ms = ms[1:]
+    for m in ms:
         n = int(m.group(1))
         if _NOT_AGE_BEFORE.search(q[: m.start(1)]) or _NOT_AGE_AFTER.match(q[m.end():]):
             continue
@@ -269,7 +293,9 @@ def _age_as_person(m: re.Match) -> str:
 def _keyword_query(q: str) -> bool:
     """A few words that name an act and ask nothing ("ayah pukul anak sampai patah tulang"): a search
     for the law on that act, which for an offence is its prohibition and sanction."""
-    return "?" not in q and len(q.split()) <= 9 and not _INTERROGATIVE.search(q)
+    # "edukasi kespro anak korban kekerasan seksual": "korban ..." names which children, the words before it
+    # what is asked about (a service, data), not the offence
+    return "?" not in q and len(q.split()) <= 9 and not _INTERROGATIVE.search(q) and not re.search(r"\bkorban\b", q)
 
 
 def read_situation(question: str) -> Situation:
@@ -293,8 +319,14 @@ def read_situation(question: str) -> Situation:
     # the person it describes as the child
     # a sentence end stops the search for a verb's subject: "... ngeluarin anak krn HIV? bisa dipidana
     # ga yg ngeluarin?" is not about the child being punished
-    tokens = _WORD.findall(_SENTENCE_END.sub(f" {_EOS} ", RE_AGE.sub(_age_as_person, q)))
-    if any(re.match(rf"{_ME}\b", m.group(0)) and int(m.group(1)) < 18 for m in RE_AGE.finditer(q)):
+    ages = age_matches(q)
+    told, last = [], 0
+    for m in ages:
+        if m.start() >= last:
+            told += [q[last:m.start()], _age_as_person(m)]
+            last = m.end()
+    tokens = _WORD.findall(_SENTENCE_END.sub(f" {_EOS} ", "".join(told) + q[last:]))
+    if any(re.match(rf"{_ME}\b", m.group(0)) and int(m.group(1)) < 18 for m in ages):
         tokens = ["anak" if re.fullmatch(_ME, t) else t for t in tokens]
     # the first evidence decides: "anak saya mencuri karena dibujuk temannya" is about the child's theft,
     # "anak saya dipukul temannya yang mencuri" about the blow

@@ -572,3 +572,31 @@ def test_held_is_touching_only_with_a_repetition_or_a_body_part() -> None:
     assert "perbuatan cabul" in legal_paraphrase("anak saya diraba2 di angkot")
     for q in ("anak saya diraba orang di angkot", "om itu grepe anak saya", "anak saya dipegang-pegangi om", "anak saya diraba-rabain"):
         assert "perbuatan cabul" in legal_paraphrase(q), q
+
+
+@pytest.mark.parametrize("q, age", [
+    ("anak sy (13) nemu hp di angkot", (13, 14)),
+    ("aku (15) dibully kakak kelas", (15, 16)),
+    ("aku 15, aku yg ngebully adik kelas", (15, 16)),
+    ("aku cewek 14. ada akun ga dikenal DM aku", (14, 15)),
+    ("adikku yang umurnya 10 ketahuan mencuri", (10, 11)),
+    ("anak saya (12 thn) dipukul", (12, 13)),
+    # the one asking gives their own age, then the child the story is about
+    ("Aku 14 tahun. Adikku yang umurnya 10 ketahuan mencuri cokelat", (10, 11)),
+    # not ages: a count, a baby's months, an adult in brackets
+    ("aku 2 kali lapor ke polisi", None),
+    ("bayi umur 6 bulan dibiarkan", None),
+    ("saya (23) kakak kandungnya", None),
+])
+def test_ages_in_chat_forms(q, age) -> None:
+    assert read_situation(q).age_range == age
+
+
+def test_the_asker_who_bullied_is_the_offender() -> None:
+    s = read_situation("aku 15, aku yg ngebully adik kelas smp dia pindah sekolah. skrg ortunya lapor polisi. itu kyk sidang ga sih?")
+    assert s.child_offender and not s.child_victim
+
+
+def test_a_keyword_query_about_victims_does_not_ask_for_the_sanction() -> None:
+    assert not read_situation("edukasi kespro buat anak korban kekerasan seksual").asks_sanction
+    assert read_situation("ayah pukul anak sampai patah tulang").asks_sanction
