@@ -24,6 +24,7 @@ RRF_DEPTH = 2_000
 MAX_QUESTION = 2000
 
 
+_RE_OFFENCE = re.compile(r"\b(pidana|dipidana|dilarang)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
@@ -48,7 +49,7 @@ class Reason:
     """Why a passage is in the list. The label is what the user reads; the fields let the answer
     builder act on it without parsing the label back."""
 
-    kind: str  # "named" | "definition" | "successor" | "sanction" | "prohibition" | "facet"
+    kind: str  # "named" | "definition" | "successor" | "sanction" | "prohibition" | "facet" | "offence"
     label: str
     of_pasal: str | None = None  # a sanction: the prohibition it punishes ("76C")
     facet: Facet | None = None  # a facet: the second search that found it
@@ -175,6 +176,10 @@ class Retriever:
     w_gloss_dense = 0.5
     w_gloss_bm25 = 0.5
     gloss_depth = 100  # articles per gloss list that count
+    # a child's own offence ("anak sy (13) nemu hp trus dipake sendiri, bisa kena pasal?"): the juvenile
+    # justice articles, boosted above, can fill the whole list; the best article of the criminal law that
+    # names the act is kept at this rank (0-based), after the articles the question names or the facets pin
+    offence_at = 2
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -399,6 +404,8 @@ class Retriever:
             pinned = sum(1 for _, _, why in ranked if why)  # named articles, definitions, their successors
             for i, facet in enumerate(facets):  # one after the other, in HARMS order
                 ranked = self._with_facet(ranked, facet, allowed, at=max(facet.at, pinned) + i)
+        if self.offence_at >= 0 and sit.child_offender and not sit.under_12 and not sit.peer_victim and not family and mode == "hybrid":
+            ranked = self._with_offence(ranked, articles)
         if expand_sanctions:
             ranked = self._with_sanctions(ranked, k, allowed, fused)
         passages = []
@@ -489,6 +496,19 @@ class Retriever:
             ranked = [r for r in ranked if r[0] != key]
         score = ranked[max(0, min(at, len(ranked)) - 1)][1] + (1e-6 if at == 0 else 0.0) if ranked else 1.0
         return ranked[:at] + [(key, score, [Reason("facet", facet.reason, facet=facet)])] + ranked[at:]
+
+    def _with_offence(self, ranked, articles):
+        """The best-ranked article outside the juvenile justice acts and the papers that threatens a penalty or
+        forbids something, moved up to `offence_at`."""
+        off = next((key for key, _ in articles[:50] if key[0] not in self.offender_docs and self.docs[key[0]].kind != "paper"
+                    and (p := self.article(*key)) is not None and _RE_OFFENCE.search(p.text)), None)
+        keys = [key for key, _, _ in ranked]
+        if off is None or (off in keys and keys.index(off) <= self.offence_at):
+            return ranked
+        rest = [r for r in ranked if r[0] != off]
+        at = min(self.offence_at, len(rest))
+        score = rest[at - 1][1] if at else (rest[0][1] if rest else 1.0)
+        return rest[:at] + [(off, score, [Reason("offence", "perbuatan anak menurut hukum pidana")])] + rest[at:]
 
     def _is_regulation(self, doc_id: str) -> bool:
         """A regulation or paper that implements or discusses an Undang-Undang: cited after it."""

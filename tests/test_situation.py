@@ -600,3 +600,23 @@ def test_the_asker_who_bullied_is_the_offender() -> None:
 def test_a_keyword_query_about_victims_does_not_ask_for_the_sanction() -> None:
     assert not read_situation("edukasi kespro buat anak korban kekerasan seksual").asks_sanction
     assert read_situation("ayah pukul anak sampai patah tulang").asks_sanction
+
+
+def test_a_child_offence_keeps_the_criminal_article_near_the_top(retriever) -> None:
+    """The juvenile justice articles a child's case boosts must not push out the article that names the act."""
+    q = "anak saya 15 tahun ketahuan bawa celurit waktu razia, hukumannya apa?"
+    at = Retriever.offence_at
+    try:
+        Retriever.offence_at = -1
+        without = [(p.doc, p.pasal) for p in retriever.search(q, k=5).passages]
+        Retriever.offence_at = 2
+        res = retriever.search(q, k=5)
+    finally:
+        Retriever.offence_at = at
+    keys = [(p.doc, p.pasal) for p in res.passages]
+    assert res.situation.child_offender and keys.index(("UU 1/2023", "307")) == 2, keys
+    assert without.index(("UU 1/2023", "307")) > 2, without
+    assert any(w.kind == "offence" for w in res.passages[2].reasons)
+    # a child who hurt another child already has the prohibition facet (76C), which the rule leaves alone
+    flagship = [p.citation for p in retriever.search("anak 13 tahun membully temannya, sanksinya apa?", k=5).passages]
+    assert "UU 35/2014 Pasal 76C" in flagship and "UU 35/2014 Pasal 80" in flagship, flagship
