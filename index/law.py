@@ -81,7 +81,7 @@ def validity(c: Citation, on: dt.date | None = None) -> Validity:
         v.notes.append(f"{c.doc} belum berlaku pada {tanggal(on)}; mulai berlaku {tanggal(start)}.")
         return v
     facts = _temporal()
-    for r in facts.get("revocation", []):
+    for r in sorted(facts.get("revocation", []), key=lambda r: str(r["effective"])):  # the earliest end first
         eff = _date(r["effective"])
         if r["act"] != c.doc or eff is None or on < eff:
             continue
@@ -90,7 +90,7 @@ def validity(c: Citation, on: dt.date | None = None) -> Validity:
         partial = listed is not None and not whole and any(a.pasal == c.pasal and c.ayat is None for a in listed)
         if whole:
             v.in_force = False
-            v.since = eff.isoformat()
+            v.since = min(v.since or eff.isoformat(), eff.isoformat())
             if "how" in r:  # a Constitutional Court ruling annuls rather than revokes
                 v.notes.append(f"{c.display()} {r['how']} sejak {tanggal(eff)} ({r['by']}; {r['basis']}).")
             else:

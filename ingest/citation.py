@@ -73,12 +73,17 @@ class CitationError(ValueError):
     pass
 
 
-_PASAL = r"(?:pasal|psl\.?|ps\.?)\s*(\d{1,4}\s?[a-z]?)\b"
+# "Pasal 76C", "pasal 76 c", and the old code's inserted articles "Pasal 303 bis" (ter, quater)
+_NUM = r"\d{1,4}(?:\s+(?:bis|ter|quater)|\s?[a-z])?"
+_PASAL = rf"(?:pasal|psl\.?|ps\.?)\s*({_NUM})\b"
 _AYAT = r"(?:ayat|ay\.?)\s*\(?\s*(\d{1,2}[a-z]?)\s*\)?"
 _HURUF = r"huruf\s+([a-z])\b"
 
 
 def _norm_num(s: str) -> str:
+    m = re.fullmatch(r"(\d+)\s+(bis|ter|quater)", s.strip(), re.I)
+    if m:
+        return f"{m.group(1)} {m.group(2).lower()}"
     s = s.replace(" ", "")
     return s[:-1] + s[-1].upper() if s[-1].isalpha() else s
 
@@ -112,7 +117,7 @@ def parse_citation(text: str, default_doc: str | None = None) -> Citation:
     pasal = _norm_num(m.group(1)) if m else None
     if pasal is None:
         # "310 KUHP", "76c uu 35/2014": a bare number next to the instrument
-        m2 = re.fullmatch(r"\s*(\d{1,4}\s?[a-z]?)\s*", rest) or re.search(r"(?:^|\s)(\d{1,4}[a-z]?)(?=\s|$)", rest)
+        m2 = re.fullmatch(rf"\s*({_NUM})\s*", rest) or re.search(r"(?:^|\s)(\d{1,4}(?:\s+(?:bis|ter|quater)|[a-z])?)(?=\s|$)", rest)
         if m2 and doc:
             pasal = _norm_num(m2.group(1))
     if pasal is None:

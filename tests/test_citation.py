@@ -54,3 +54,11 @@ def test_citation_parser_never_raises_anything_else(s):
         return
     assert c.pasal
     find_citations(s)
+
+
+@pytest.mark.parametrize("text, pasal", [
+    ("KUHP Pasal 303 bis", "303 bis"), ("pasal 303 bis kuhp", "303 bis"), ("303 bis KUHP", "303 bis"),
+    ("Pasal 136 BIS KUHP", "136 bis"), ("pasal 5 terkait diversi uu 11/2012", "5"), ("pasal 76 c uu 35/2014", "76C"),
+])
+def test_inserted_articles_of_the_old_code_keep_their_suffix(text, pasal) -> None:
+    assert parse_citation(text).pasal == pasal

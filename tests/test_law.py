@@ -132,3 +132,19 @@ def test_officials_sanctions_annulled_by_the_constitutional_court():
         assert "110/PUU-X/2012" in v.notes[0] and "tidak mempunyai kekuatan hukum mengikat" in v.notes[0]
     for pasal in ("97", "98", "99"):
         assert validity(Citation("UU 11/2012", pasal), after).in_force
+
+
+def test_old_code_articles_annulled_before_the_code_was_revoked() -> None:
+    """KUHP 134, 136 bis, 137 (insulting the President) were annulled in 2006 (Putusan MK 013-022/PUU-IV/2006),
+    twenty years before UU 1/2023 revoked the whole code; the earlier end is told first and dates the end."""
+    import datetime as dt
+
+    from index.law import validity
+    from ingest.citation import Citation, parse_citation
+
+    assert parse_citation("pasal 136 bis KUHP") == Citation("KUHP", "136 bis")
+    v = validity(Citation("KUHP", "136 bis"), dt.date(2026, 6, 1))
+    assert not v.in_force and v.since == "2006-12-06"
+    assert "013-022/PUU-IV/2006" in v.notes[0] and "UU 1/2023" in v.notes[1]
+    assert validity(Citation("KUHP", "136"), dt.date(2020, 1, 1)).in_force  # a different article
+    assert not validity(Citation("KUHP", "137"), dt.date(2020, 1, 1)).in_force
