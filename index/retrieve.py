@@ -180,6 +180,11 @@ class Retriever:
     # justice articles, boosted above, can fill the whole list; the best article of the criminal law that
     # names the act is kept at this rank (0-based), after the articles the question names or the facets pin
     offence_at = 2
+    # a long story (more than `long_words` words) shares many words with articles that are not about it,
+    # while its situation is what a gloss describes: BM25 counts less and the glosses more
+    long_words = 30
+    long_bm25 = 0.7
+    long_gloss = 1.5
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -323,6 +328,8 @@ class Retriever:
         own_words = f"{asked} {ask}" if ask else asked  # the ask repeated is still the user's words
         searched = " ".join(t for t in (asked, terms, ask) if t)
         qv = None
+        story = mode == "hybrid" and len(asked.split()) > self.long_words
+        bm25_weight = (self.w_bm25 * (self.long_bm25 if story else 1.0)) if mode == "hybrid" else 1.0
         if mode in ("hybrid", "dense"):
             qv = self._embedder.encode(searched, prompt_name="query")
             ds = self._dense_from(qv)
@@ -333,10 +340,11 @@ class Retriever:
             bs = self.bm25_scores(searched)
             bs[~allowed] = 0
             best_bm = float(bs.max()) if n else 0.0
-            fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+            fused += _rrf(bs, valid=bs > 0, k=self.rrf_k) * bm25_weight
         gloss_lines = self._gloss_line_scores(searched, qv) if self.gloss_keys and mode == "hybrid" else None
+        gloss_weight = self.long_gloss if story else 1.0
         if gloss_lines is not None:
-            fused += self._gloss_evidence(gloss_lines, fused, allowed)
+            fused += self._gloss_evidence(gloss_lines, fused, allowed) * gloss_weight
         if terms and n:
             # weak evidence is judged on the user's own words (the words added above always match);
             # the raw dense score is only needed when raw BM25 alone does not settle it (_is_weak)
@@ -363,9 +371,9 @@ class Retriever:
                     within += _rrf(dfam, valid=fam, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
                 if mode in ("hybrid", "bm25"):
                     bfam = np.where(fam, bs, 0.0).astype(np.float32)
-                    within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * (self.w_bm25 if mode == "hybrid" else 1.0)
+                    within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * bm25_weight
                 if gloss_lines is not None:
-                    within += self._gloss_evidence(gloss_lines, within, fam)
+                    within += self._gloss_evidence(gloss_lines, within, fam) * gloss_weight
                 fused[fam] = within[fam]
             fused[fam] *= self.named_doc_boost
         if sit.child_offender and self.offender_boost != 1.0 and not family:

@@ -620,3 +620,27 @@ def test_a_child_offence_keeps_the_criminal_article_near_the_top(retriever) -> N
     # a child who hurt another child already has the prohibition facet (76C), which the rule leaves alone
     flagship = [p.citation for p in retriever.search("anak 13 tahun membully temannya, sanksinya apa?", k=5).passages]
     assert "UU 35/2014 Pasal 76C" in flagship and "UU 35/2014 Pasal 80" in flagship, flagship
+
+
+def test_a_long_story_leans_on_glosses_and_less_on_word_overlap(retriever) -> None:
+    """A long story shares many words with unrelated articles; its situation is what a gloss describes."""
+    story = (
+        "keponakan saya umur 16 bilang ke polisi kalau motornya dirampas orang di jalan waktu pulang sekolah, "
+        "padahal ternyata motornya dia gadaikan sendiri buat bayar utang main game online. polisi sudah periksa "
+        "beberapa saksi. sekarang ketahuan bohong, apa dia bisa kena pidana karena laporan palsu itu?"
+    )
+    assert len(story.split()) > Retriever.long_words
+    short = "anak 13 tahun membully temannya, sanksinya apa?"
+    words = Retriever.long_words
+    try:
+        Retriever.long_words = 10**6  # the weighting off: every question counts as short
+        story_off = [p.citation for p in retriever.search(story, k=5).passages]
+        short_off = [p.citation for p in retriever.search(short, k=5).passages]
+    finally:
+        Retriever.long_words = words
+    story_on = [p.citation for p in retriever.search(story, k=5).passages]
+    false_report = {"UU 1/2023 Pasal 361", "KUHP Pasal 220"}
+    assert not false_report & set(story_off), story_off
+    assert false_report <= set(story_on), story_on
+    # a short question is ranked exactly as before
+    assert [p.citation for p in retriever.search(short, k=5).passages] == short_off
