@@ -66,6 +66,12 @@ OFFENCE_WORDS = {
     "ngegebukin", "merundung", "ngerundung", "vandalisme", "corat", "menipu", "nipu", "mengancam", "ngancam",
     "nyebar", "menyebarkan", "nyebarin", "menghina", "pakai", "memakai", "mengedarkan", "ngedarin",
     "nyabet", "menyabet", "membacok", "bacok", "ngebacok", "nusuk", "klitih", "nyabetin",
+    # damage, burglary, robbery, extortion, fraud, gambling and computer offences, as people write them
+    "memecahkan", "mecahin", "mecahkan", "pecahin", "membobol", "mbobol", "ngebobol", "merampas",
+    "ngerampas", "menodong", "nodong", "ngompas", "memeras", "meras", "ngutil", "mengutil", "ngerampok",
+    "menggelapkan", "ngegelapin", "memalsukan", "malsuin", "memfitnah", "ngefitnah", "berjudi",
+    "judi", "judol", "meretas", "ngehack", "membakar", "ngebakar", "melempar", "ngelempar",
+    "ngelemparin", "mengintip", "ngintip", "ngintipin",
 }
 # Suffering something (counts when the child is the subject: "anak saya dipukul").
 VICTIM_WORDS = {

@@ -17,6 +17,9 @@ from index.situation import AgeCondition, Situation, age_condition, age_note, re
         ("anak saya dipukul, pelakunya bisa dijerat apa?", None, False, True),  # 'pelaku' is the other one
         ("apa itu diversi?", None, False, False),
         ("pidana penjara paling lama 10 tahun untuk pencurian", None, False, False),  # a term of years, no child
+        ("anak sy 14 thn mecahin kaca jendela sekolah pake batu, bisa dipidana?", 14, True, False),  # damage
+        ("anak saya 15 tahun ikut ngebobol warung bareng temannya", 15, True, False),
+        ("anak saya 12 tahun kena luka bakar di pabrik petasan, pemiliknya kena apa?", 12, False, True),  # "bakar" is no act
     ],
 )
 def test_read_situation(q, age, offender, victim) -> None:
