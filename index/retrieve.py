@@ -329,13 +329,14 @@ class Retriever:
         searched = " ".join(t for t in (asked, terms, ask) if t)
         qv = None
         story = mode == "hybrid" and len(asked.split()) > self.long_words
+        dense_weight = self.w_dense if mode == "hybrid" else 1.0
         bm25_weight = (self.w_bm25 * (self.long_bm25 if story else 1.0)) if mode == "hybrid" else 1.0
         if mode in ("hybrid", "dense"):
             qv = self._embedder.encode(searched, prompt_name="query")
             ds = self._dense_from(qv)
             ds[~allowed] = -1
             best_dense = float(ds.max()) if n else 0.0
-            fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
+            fused += _rrf(ds, valid=ds > -1, k=self.rrf_k) * dense_weight
         if mode in ("hybrid", "bm25"):
             bs = self.bm25_scores(searched)
             bs[~allowed] = 0
@@ -368,7 +369,7 @@ class Retriever:
                 if qv is not None:
                     dfam = np.full(n, -1.0, dtype=np.float32)
                     dfam[fam] = self._vectors_of(np.flatnonzero(fam)) @ np.asarray(qv, dtype=np.float32).reshape(-1)
-                    within += _rrf(dfam, valid=fam, k=self.rrf_k) * (self.w_dense if mode == "hybrid" else 1.0)
+                    within += _rrf(dfam, valid=fam, k=self.rrf_k) * dense_weight
                 if mode in ("hybrid", "bm25"):
                     bfam = np.where(fam, bs, 0.0).astype(np.float32)
                     within += _rrf(bfam, valid=bfam > 0, k=self.rrf_k) * bm25_weight
