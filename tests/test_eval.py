@@ -283,6 +283,54 @@ def test_summary_and_table_on_fake_rows() -> None:
     assert "R@5" in table and "1.00" in table
 
 
+def test_settings_override_the_retrievers_tuning_with_its_own_types() -> None:
+    from eval.run import parse_settings
+
+    got = parse_settings(["use_situation=false", "offence_at = -1", "long_bm25=0.5", "repeat_ask=on"])
+    assert got == {"use_situation": False, "offence_at": -1, "long_bm25": 0.5, "repeat_ask": True}
+    assert type(got["offence_at"]) is int and type(got["long_bm25"]) is float
+    assert parse_settings([]) == {}
+
+
+@pytest.mark.parametrize(
+    "spec, says",
+    [
+        ("use_situaton=false", "expected NAME=VALUE with NAME one of"),
+        ("use_situation", "expected NAME=VALUE"),
+        ("use_situation=maybe", "takes a bool"),
+        ("offence_at=2.5", "takes a int"),
+        ("offender_docs=KUHP", "expected NAME=VALUE"),  # a tuple, not a scalar setting
+        ("_embedder=x", "expected NAME=VALUE"),
+    ],
+)
+def test_a_bad_setting_is_refused_with_what_to_type(spec: str, says: str) -> None:
+    from eval.run import parse_settings
+
+    with pytest.raises(ValueError, match=says):
+        parse_settings([spec])
+
+
+def test_split_selection_keeps_held_out_sets_out_and_refuses_unknown_names() -> None:
+    from eval.run import select_splits
+
+    gold = [{"id": "a", "split": "dev"}, {"id": "b", "split": "fresh9"}, {"id": "c", "split": "fresh10"}]
+    assert [q["id"] for q in select_splits(gold)] == ["a", "b", "c"]
+    assert [q["id"] for q in select_splits(gold, only=["fresh9", "dev"])] == ["a", "b"]
+    assert [q["id"] for q in select_splits(gold, skip=["fresh10"])] == ["a", "b"]
+    assert select_splits(gold, only=["dev"], skip=["dev"]) == []
+    with pytest.raises(M.GoldError, match="unknown split 'fresh1'.*dev, fresh10, fresh9"):
+        select_splits(gold, skip=["fresh1"])
+
+
+def test_eval_command_refuses_a_bad_setting_before_loading_anything(capsys) -> None:
+    from eval.run import run_eval
+
+    assert run_eval(systems=["bm25"], settings=["w_bm25=lots"]) == 2
+    assert "cannot set w_bm25 to 'lots': it takes a float" in capsys.readouterr().err
+    assert run_eval(systems=["bm25"], skip_splits=["no-such-split"]) == 2
+    assert "unknown split 'no-such-split'" in capsys.readouterr().err
+
+
 def test_query_memo_embeds_each_question_once() -> None:
     from eval.run import QueryMemo
 
@@ -340,6 +388,27 @@ def test_full_eval_on_real_index(tmp_path, capsys) -> None:
     # every quote in an answer is found word for word in the cited article (the product promise)
     assert res["systems"]["lentera"]["overall"]["quote_validity"] == 1.0, (out / "report.md").read_text().split("### Answer quotes not found verbatim")[-1][:2000]
     assert "## Failures of lentera" in (out / "report.md").read_text()
+
+
+def test_an_ablation_run_changes_the_ranking_and_says_so_in_the_report(tmp_path, capsys) -> None:
+    if not _has_index():
+        pytest.skip("no built index (run `lentera build`)")
+    from eval.run import run_eval
+
+    def run(out: str, **kw) -> dict:
+        assert run_eval(out_dir=tmp_path / out, systems=["lentera"], splits=["dev"], **kw) == 0
+        capsys.readouterr()
+        return json.loads((tmp_path / out / "results.json").read_text())
+
+    base = run("base")
+    off = run("off", settings=["use_situation=false", "w_gloss_dense=0", "w_gloss_bm25=0"])
+    assert base["setup"]["settings"] == {} and base["setup"]["splits"] == ["dev"]
+    assert off["setup"]["settings"] == {"use_situation": False, "w_gloss_dense": 0.0, "w_gloss_bm25": 0.0}
+    rank = lambda res: [q["ranking"] for q in res["systems"]["lentera"]["questions"]]  # noqa: E731
+    assert len(rank(base)) == len(rank(off)) > 0 and rank(base) != rank(off)
+    report = (tmp_path / "off" / "report.md").read_text(encoding="utf-8")
+    assert "Settings changed for this run" in report and "`use_situation=False`" in report
+    assert "Settings changed" not in (tmp_path / "base" / "report.md").read_text(encoding="utf-8")
 
 
 def test_report_without_naive_baseline(tmp_path) -> None:
