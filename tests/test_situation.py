@@ -647,3 +647,27 @@ def test_a_long_story_leans_on_glosses_and_less_on_word_overlap(retriever) -> No
     assert false_report <= set(story_on), story_on
     # a short question is ranked exactly as before
     assert [p.citation for p in retriever.search(short, k=5).passages] == short_off
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anak sy (14) dpt DM dari akun ga dikenal isinya 'awas lo, tunggu aja gw bunuh', bisa dilaporin?",
+        "murid sy ngirim email ke sekolah 'ada bom di aula', kena pasal apa?",
+    ],
+)
+def test_a_threat_sent_by_message_is_the_ite_threat_article_without_the_word_ancam(retriever, question: str) -> None:
+    """People quote the threat instead of naming it; the message channel plus the quoted threat is UU ITE
+    Pasal 29 ("ancaman kekerasan atau menakut-nakuti yang ditujukan secara pribadi")."""
+    top = [p.citation for p in retriever.search(question, k=5).passages]
+    assert {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(top), top
+    phrases = Retriever.use_phrases
+    try:
+        Retriever.use_phrases = False
+        without = [p.citation for p in retriever.search(question, k=5).passages]
+    finally:
+        Retriever.use_phrases = phrases
+    assert not {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(without), without
+    # a message with no threat in it stays a message
+    plain = [p.citation for p in retriever.search("anak sy dpt chat wa dari temennya ngajak main bola, aman ga?", k=5).passages]
+    assert not {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(plain), plain
