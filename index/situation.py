@@ -123,6 +123,17 @@ RE_SANCTION = re.compile(
     r"|(?:termasuk|masuk|tergolong|sebagai|dianggap)\s+(?:kategori\s+|tindak\s+)?(?:eksploitasi|kekerasan|penelantaran|pencabulan|pelecehan|perdagangan|bullying|perundungan|penculikan|kdrt))\b",
     re.I,
 )
+# the one asking is the one who may be punished: "sy bisa kena pidana ga?", "apakah saya bisa ikut dipidana?"
+_ASKER = r"(?:aku|saya|sy|gue|gw|aq|kami)"
+RE_OWN_LIABILITY = re.compile(
+    rf"\b{_ASKER}\s+(?:juga\s+|jg\s+)?(?:bisa\s+|bs\s+|bakal\s+|akan\s+|ikut\s+|bisa\s+ikut\s+)?"
+    r"(?:kena\s+(?:pidana|hukum|pasal|sanksi)|dipidana|dihukum|dipenjara|dipolisikan|dilaporkan|dilaporin|ikut\s+(?:kena|dipidana|terseret))\b"
+)
+# ... for keeping quiet or going along: "kalo sy diem aja", "kalau saya menuruti permintaan itu"
+RE_OWN_OMISSION = re.compile(
+    rf"\b(?:kalau|kalo|klo|jika|apabila|bila)\s+{_ASKER}\s+(?:cuma\s+|hanya\s+)?(?:diem|diam|ga\s+lapor|gak\s+lapor|nggak\s+lapor"
+    r"|tidak\s+(?:melapor\w*|lapor)|menuruti|nurutin|ikut\s+nutupin|membiarkan\w*|ngebiarin\w*|tutup\s+mata)\b"
+)
 _WORD = re.compile(r"[a-z]+")
 _EOS = "zzeos"  # a sentence end among the words
 _SENTENCE_END = re.compile(r"[.?!]+(?=\s|$)")
@@ -146,6 +157,8 @@ class Situation:
     asks_rights: bool = False  # "apa aja haknya?", "berhak dikasih info ga?"
     asks_fine: bool = False  # "kalau anak didenda, siapa yang bayar?"
     asks_permission: bool = False  # "bolehkah guru memukul murid?": whether an act is prohibited
+    asks_own_liability: bool = False  # "saya bisa kena pidana?": the asker's own conduct, not the offender's
+    own_omission: bool = False  # ... for keeping quiet or going along ("kalo sy diem aja")
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
     harms: list[str] = field(default_factory=list)  # the statute's terms for what was done to the child
 
@@ -237,7 +250,14 @@ class Situation:
         if out:
             return out
         if self.child_victim and (self.asks_sanction or self.asks_report or self.asks_permission):
-            out = [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=0) for h in self.harms[:2]]
+            # a teacher or an RT head asking whether they themselves can be punished for keeping quiet or
+            # going along is answered first by their own conduct: the statute punishes whoever knows and
+            # lets a child victim go without help; what was done to the child still follows
+            at = 2 if self.own_omission else 0
+            if self.own_omission:
+                out.append(Facet("Setiap orang yang mengetahui dan sengaja membiarkan anak korban kekerasan padahal anak tersebut memerlukan pertolongan dan harus dibantu",
+                                 "mengetahui dan sengaja membiarkan anak", "", at=0, label="membiarkan anak korban yang memerlukan pertolongan"))
+            out += [Facet(f"Setiap Orang dilarang {h} Anak", h, "dilarang", at=at) for h in self.harms[:2]]
         if self.child_victim and self.asks_rights:
             # a victim's rights in the case itself (rehabilitation, safety, news of the case), beside the
             # general ones every act already grants
@@ -319,6 +339,8 @@ def read_situation(question: str) -> Situation:
     s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))
     s.asks_fine = bool(re.search(r"\b(denda|didenda|dendanya)\b", q))
     s.asks_permission = bool(re.search(r"\b(boleh|bolehkah|dibolehkan|diperbolehkan|diizinkan|dibenarkan|wajar)\b", q))
+    s.asks_own_liability = bool(RE_OWN_LIABILITY.search(q))
+    s.own_omission = s.asks_own_liability and bool(RE_OWN_OMISSION.search(q))
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks

@@ -656,18 +656,40 @@ def test_a_long_story_leans_on_glosses_and_less_on_word_overlap(retriever) -> No
         "murid sy ngirim email ke sekolah 'ada bom di aula', kena pasal apa?",
     ],
 )
-def test_a_threat_sent_by_message_is_the_ite_threat_article_without_the_word_ancam(retriever, question: str) -> None:
+def test_a_threat_sent_by_message_is_the_ite_threat_article_without_the_word_ancam(retriever, question: str, monkeypatch) -> None:
     """People quote the threat instead of naming it; the message channel plus the quoted threat is UU ITE
     Pasal 29 ("ancaman kekerasan atau menakut-nakuti yang ditujukan secara pribadi")."""
     top = [p.citation for p in retriever.search(question, k=5).passages]
     assert {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(top), top
-    phrases = Retriever.use_phrases
-    try:
-        Retriever.use_phrases = False
+    with monkeypatch.context() as m:
+        m.setattr(retriever, "use_phrases", False)  # the instance: another test may have set it there
         without = [p.citation for p in retriever.search(question, k=5).passages]
-    finally:
-        Retriever.use_phrases = phrases
     assert not {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(without), without
     # a message with no threat in it stays a message
     plain = [p.citation for p in retriever.search("anak sy dpt chat wa dari temennya ngajak main bola, aman ga?", k=5).passages]
     assert not {"UU 1/2024 Pasal 29", "UU 11/2008 Pasal 29"} & set(plain), plain
+
+
+@pytest.mark.parametrize(
+    "question, liability, omission",
+    [
+        ("kalo sy diem aja, sy bisa kena pidana ga? sy wajib lapor?", True, True),
+        ("Kalau saya menuruti permintaan itu, apakah saya bisa ikut dipidana?", True, True),
+        ("anak sy dicabuli tetangga, pelakunya bisa dipidana?", False, False),
+        ("kalau saya diam saja, anak saya gimana?", False, False),  # keeping quiet, but no question of punishment
+        ("aku 15 dipukul ayah tiap hari, kalau aku lapor polisi aku bisa dilaporin balik ga?", True, False),
+    ],
+)
+def test_reading_whether_the_asker_asks_about_their_own_liability(question: str, liability: bool, omission: bool) -> None:
+    s = read_situation(question)
+    assert (s.asks_own_liability, s.own_omission) == (liability, omission)
+
+
+def test_a_witness_who_asks_whether_keeping_quiet_is_punishable_gets_the_duty_to_help_first(retriever) -> None:
+    q = "saya wali kelas, murid saya cerita sering dipukuli ibunya sampai memar. kalau saya diam saja, apa saya bisa kena pidana?"
+    top = [p.citation for p in retriever.search(q, k=5).passages]
+    assert top[0] == "UU 23/2002 Pasal 78", top  # "mengetahui dan sengaja membiarkan anak ... korban kekerasan"
+    assert {"UU 35/2014 Pasal 76C", "UU 35/2014 Pasal 80"} <= set(top), top  # what was done to the child follows
+    # the victim's own "pelakunya kena apa?" keeps the prohibition of what was done first
+    other = [p.citation for p in retriever.search("anak sy dicabuli tetangga, pelakunya bisa dipidana?", k=5).passages]
+    assert other[0] == "UU 35/2014 Pasal 76E" and "UU 23/2002 Pasal 78" not in other, other
