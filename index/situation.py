@@ -32,6 +32,8 @@ _RE_AGE_LOOSE = [
     re.compile(rf"\b(?:{_CHILD}\w*|{_ME})(?:\s+\w+){{0,2}}?\s*\(\s*(\d{{1,2}})\s*(?:tahun|thn|th)?\.?\s*\)", re.I),
     re.compile(rf"\b{_AGE_WORD}\s*(?:baru\s+|masih\s+)?(\d{{1,2}})\b(?!\s*(?:tahun|thn|th|bulan|bln|hari|minggu|mgg)\b)", re.I),
     re.compile(rf"\b{_ME}(?:\s+\w+)?\s+(\d{{1,2}})\s*(?=[,.;)]|$)", re.I),
+    # a search that starts with the age: "16 thn kecanduan sinte, mau rehab takut ditangkep"
+    re.compile(r"^\s*(\d{1,2})\s*(?:tahun|thn|th)\b", re.I),
 ]
 
 

@@ -20,6 +20,7 @@ from index.situation import AgeCondition, Situation, age_condition, age_note, re
         ("anak sy 14 thn mecahin kaca jendela sekolah pake batu, bisa dipidana?", 14, True, False),  # damage
         ("anak saya 15 tahun ikut ngebobol warung bareng temannya", 15, True, False),
         ("anak saya 12 tahun kena luka bakar di pabrik petasan, pemiliknya kena apa?", 12, False, True),  # "bakar" is no act
+        ("16 thn kecanduan sinte, mau rehab takut ditangkep", 16, False, True),  # a search that starts with the age
     ],
 )
 def test_read_situation(q, age, offender, victim) -> None:
@@ -39,6 +40,8 @@ def test_age_below_a_limit_is_a_range() -> None:
         "anak saya divonis 2 tahun penjara",  # a sentence
         "anak saya sudah 3 tahun tidak dinafkahi",
         "kejadiannya 5 tahun lalu waktu pelakunya masih anak-anak",
+        "5 tahun lalu anak saya dipukul guru, masih bisa dilaporkan?",
+        "20 tahun penjara untuk pembunuh anak, benarkah?",
     ],
 )
 def test_durations_and_sentences_are_not_ages(q) -> None:
