@@ -696,3 +696,15 @@ def test_a_witness_who_asks_whether_keeping_quiet_is_punishable_gets_the_duty_to
     # the victim's own "pelakunya kena apa?" keeps the prohibition of what was done first
     other = [p.citation for p in retriever.search("anak sy dicabuli tetangga, pelakunya bisa dipidana?", k=5).passages]
     assert other[0] == "UU 35/2014 Pasal 76E" and "UU 23/2002 Pasal 78" not in other, other
+
+
+def test_spreading_a_recording_of_a_naked_child_is_the_ite_decency_article(retriever, monkeypatch) -> None:
+    """Nudity and spreading are told in separate sentences ("lg ganti baju ... direkam ... trus disebar");
+    together they are UU ITE Pasal 27 ayat (1) (muatan yang melanggar kesusilaan) and its sanction."""
+    q = "video murid sy lg ganti baju di toilet sekolah direkam temannya\ntrus disebar di grup, bisa dipidana?"
+    ite = {"UU 1/2024 Pasal 27", "UU 11/2008 Pasal 27", "UU 1/2024 Pasal 45 ayat (1)", "UU 19/2016 Pasal 45 ayat (1)"}
+    top = [p.citation for p in retriever.search(q, k=5).passages]
+    assert len(ite & set(top)) >= 2, top
+    with monkeypatch.context() as m:
+        m.setattr(retriever, "use_phrases", False)
+        assert not ite & {p.citation for p in retriever.search(q, k=5).passages}
