@@ -369,7 +369,11 @@ def read_situation(question: str) -> Situation:
         (j for j, t in enumerate(tokens) if (t in OFFENCE_WORDS or t in ACCUSED_PASSIVES) and _subject_before(tokens, j) == "child"),
         None,
     )
-    if first_offence is None and re.search(r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku)\b", q):
+    if first_offence is None and re.search(
+        r"\b(pelaku(?:nya)?\s+(?:masih\s+)?anak|anak\s+pelaku|(?:terdakwa|tersangka|terpidana|narapidana|napi)\s+anak"
+        r"|anak\s+(?:yang\s+|yg\s+)?berkonflik)\b",
+        q,
+    ):
         first_offence = len(tokens)
     if first_offence is None:
         # "anak SMP nyiksa kucing sampe mati": the child did it, to an animal

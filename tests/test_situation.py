@@ -21,6 +21,9 @@ from index.situation import AgeCondition, Situation, age_condition, age_note, re
         ("anak saya 15 tahun ikut ngebobol warung bareng temannya", 15, True, False),
         ("anak saya 12 tahun kena luka bakar di pabrik petasan, pemiliknya kena apa?", 12, False, True),  # "bakar" is no act
         ("16 thn kecanduan sinte, mau rehab takut ditangkep", 16, False, True),  # a search that starts with the age
+        # a legal phrase for the child on trial; "pelatihan kerja" is a sentence, not exploitation
+        ("pidana denda bagi terdakwa anak diganti pelatihan kerja?", None, True, False),
+        ("hak tersangka anak saat diperiksa penyidik", None, True, False),
     ],
 )
 def test_read_situation(q, age, offender, victim) -> None:
