@@ -711,3 +711,12 @@ def test_spreading_a_recording_of_a_naked_child_is_the_ite_decency_article(retri
     with monkeypatch.context() as m:
         m.setattr(retriever, "use_phrases", False)
         assert not ite & {p.citation for p in retriever.search(q, k=5).passages}
+
+
+def test_showing_a_childs_name_brings_the_secrecy_rule_and_its_sanction(retriever, monkeypatch) -> None:
+    q = "pak kades mau majang nama lengkap dan foto 3 remaja yang nyuri di balai desa biar kapok, boleh?"
+    top = [p.citation for p in retriever.search(q, k=5).passages]
+    assert top[:2] == ["UU 11/2012 Pasal 19", "UU 11/2012 Pasal 97"], top  # identitas dirahasiakan; its sanction
+    with monkeypatch.context() as m:
+        m.setattr(retriever, "use_phrases", False)
+        assert "UU 11/2012 Pasal 97" not in [p.citation for p in retriever.search(q, k=5).passages]
