@@ -720,3 +720,17 @@ def test_showing_a_childs_name_brings_the_secrecy_rule_and_its_sanction(retrieve
     with monkeypatch.context() as m:
         m.setattr(retriever, "use_phrases", False)
         assert "UU 11/2012 Pasal 97" not in [p.citation for p in retriever.search(q, k=5).passages]
+
+
+@pytest.mark.parametrize(
+    "question, wanted, words",
+    [
+        ("sepupu sy (14) dititipin kerja jd ART, gajinya tiap bulan diambil tante sy semua. bisa dipidana?", "UU 35/2014 Pasal 76I", "eksploitasi secara ekonomi"),
+        ("temenku 15 thn mau dinikahin paksa ortunya, lapor ke mana?", "UU 35/2014 Pasal 26", "perkawinan pada usia anak"),
+    ],
+)
+def test_lay_phrases_for_wages_taken_and_forced_marriage(retriever, question: str, wanted: str, words: str) -> None:
+    from index.lexical import legal_paraphrase, standard_spelling
+
+    assert words in legal_paraphrase(standard_spelling(question))
+    assert wanted in [p.citation for p in retriever.search(question, k=5).passages]
