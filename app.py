@@ -18,7 +18,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")  # single queries: a 2nd thread on
 
 import streamlit as st  # noqa: E402
 
-from index.answer import WEAK_MESSAGE, Answer, answer  # noqa: E402
+from index.answer import Answer, answer  # noqa: E402
 from index.lookup import ArticleView, LookupError_, lookup, table_of_contents  # noqa: E402
 from index.present import (  # noqa: E402
     ayat_blocks_html,
@@ -305,7 +305,8 @@ def get_answer(r: Retriever, question: str, f: dict) -> Answer:
 def show_quotes(ans: Answer, terms: list[str], filtered: bool = False) -> None:
     st.subheader("Jawaban")
     if ans.weak:
-        st.warning("**Bukti lemah.** " + escape_markdown(WEAK_MESSAGE), icon="⚠️")
+        title = "**Di luar korpus.** " if ans.result.outside or ans.result.missing else "**Bukti lemah.** "
+        st.warning(title + escape_markdown(ans.text), icon="⚠️")
         if filtered:
             st.caption("Saringan dokumen di panel samping sedang aktif; hapus saringan untuk mencari di seluruh korpus.")
         return

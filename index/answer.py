@@ -18,6 +18,19 @@ WEAK_MESSAGE = (
 )
 
 
+def _governed(topics) -> str:
+    return "; ".join(f"{t.label} diatur dalam {t.governed_by}" for t in topics)
+
+
+def outside_message(topics) -> str:
+    """The answer to a question about a topic the corpus does not hold: which law governs it."""
+    return (
+        f"Pertanyaan ini menyangkut hal yang tidak diatur dalam korpus Lentera: {_governed(topics)}. "
+        "Peraturan itu tidak ada dalam korpus, jadi pertanyaan ini tidak dapat dijawab dari teksnya; "
+        "kutipan di bawah hanya pasal yang paling dekat, bukan jawabannya."
+    )
+
+
 @dataclass
 class Quote:
     marker: int  # [n] -> passage rank
@@ -44,6 +57,8 @@ class Answer:
                     f"{', '.join(self.result.missing)} tidak ada dalam korpus Lentera, jadi pertanyaan ini tidak dapat "
                     "dijawab dari teksnya. Tambahkan berkasnya (lihat README) lalu jalankan `lentera build`."
                 )
+            if self.result.outside:
+                return outside_message(self.result.outside)
             return WEAK_MESSAGE
         lines = [f"[{q.marker}] {q.citation}: “{q.text}”" for q in self.quotes]
         return "\n".join(lines + self.notes)
@@ -54,6 +69,7 @@ class Answer:
             "answer": self.text,
             "weak_evidence": self.weak,
             "notes": self.notes,
+            "outside_corpus": [t.to_json() for t in self.result.outside],
             "situation": self.result.situation.to_json(),
             "results": [p.to_json() | {"reasons": [str(r) for r in p.reasons]} for p in self.result.passages],
         }
@@ -180,4 +196,9 @@ def answer(r: Retriever, question: str, k: int = 5, mode: str = "hybrid", max_qu
             grouped.setdefault(generic, []).append(p.rank)
     notes = [f"⚠ {', '.join(f'[{r}]' for r in sorted(set(ranks)))} {n}" for n, ranks in grouped.items()]
     notes += [f"ℹ [{p.rank}] {p.age_note[0].upper()}{p.age_note[1:]}." for p in res.passages if p.age_note]
+    if res.outside and not res.weak:
+        # "ga punya bpjs, ada kewajiban pemerintah nanggung biaya berobat?": the corpus answers the duty,
+        # not the scheme the question names
+        notes.append(f"ℹ Sebagian pertanyaan ini diatur di luar korpus Lentera: {_governed(res.outside)}. "
+                     "Kutipan di atas menjawab sejauh korpus mengaturnya.")
     return Answer(question, quotes, res, notes)

@@ -13,6 +13,7 @@ import numpy as np
 from index.law import consolidated_citation, excluded_on, validity
 from index.lexical import legal_paraphrase, standard_spelling
 from index.situation import Facet, Situation, age_condition, age_note, read_situation
+from index.scope import OutsideTopic, topics_outside
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, doc_mentions, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -104,6 +105,7 @@ class SearchResult:
     best_bm25: float = 0.0
     millis: float = 0.0
     situation: Situation = field(default_factory=Situation)  # what the question says about the child
+    outside: list[OutsideTopic] = field(default_factory=list)  # topics it names that laws outside the corpus govern
 
 
 def check_question(q: str) -> str:
@@ -185,6 +187,13 @@ class Retriever:
     long_words = 30
     long_bm25 = 0.7
     long_gloss = 1.5
+    # topics governed by laws the corpus does not hold (corpus/scope.toml, index/scope.py): named in the
+    # answer always; the evidence counts as weak when the question is about nothing else, i.e. no child
+    # who offended or was harmed and few of its own words in any article (raw BM25 below this; the
+    # answerable questions that name such a topic in passing, "ga punya bpjs ... kewajiban pemerintah",
+    # tell a longer story the corpus matches)
+    use_scope = True
+    scope_bm25 = 15.0
 
     def __init__(self, idx: LoadedIndex, embedder=None) -> None:
         self.idx = idx
@@ -440,6 +449,10 @@ class Retriever:
         res.situation = sit
         res.missing = sorted({c.doc for c, _ in mentioned if c.doc and c.doc not in self.docs})
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
+        if self.use_scope and mode == "hybrid":
+            res.outside = topics_outside(question)
+            if res.outside and not res.exact and not (sit.child_offender or sit.child_victim) and res.best_bm25 < self.scope_bm25:
+                res.weak = True
         res.millis = (time.perf_counter() - t0) * 1000
         return res
 

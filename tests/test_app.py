@@ -317,6 +317,13 @@ def test_weak_evidence_warning(app):
     assert any("Bukti lemah" in w.value for w in at.warning)
 
 
+def test_outside_corpus_warning_names_the_governing_law(app):
+    at = app.run()
+    at.text_input(key="question").input("syarat bikin KIA anak").run()
+    assert not at.exception
+    assert any("Di luar korpus" in w.value and "Permendagri" in w.value for w in at.warning)
+
+
 def test_printable_view(app):
     at = app.run()
     at.text_input(key="question").input("apa itu diversi?").run()
