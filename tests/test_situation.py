@@ -734,3 +734,22 @@ def test_lay_phrases_for_wages_taken_and_forced_marriage(retriever, question: st
 
     assert words in legal_paraphrase(standard_spelling(question))
     assert wanted in [p.citation for p in retriever.search(question, k=5).passages]
+
+
+@pytest.mark.parametrize(
+    "question, wanted, needs_phrase",
+    [
+        ("ponakan sy (16) ketangkep, kata polisi ancamannya minimal 4 thn. hukuman minimal itu berlaku buat anak?", "UU 11/2012 Pasal 79", True),
+        # found from "bapas" alone too; the phrase adds the wording of the report (penelitian kemasyarakatan)
+        ("kmrn petugas bapas dateng ke rumah wawancara sy sm tetangga soal anak sy (15) yg kena kasus, itu buat apa?", "UU 11/2012 Pasal 65", False),
+        ("anak sy (14) disuruh temennya jualin hp hasil curian ke konter, bisa dipenjara?", "UU 1/2023 Pasal 591", True),
+    ],
+)
+def test_lay_phrases_for_minimum_sentences_bapas_visits_and_fencing(retriever, monkeypatch, question: str, wanted: str, needs_phrase: bool) -> None:
+    def top(r) -> list[str]:
+        return [f"{p.doc} Pasal {p.pasal}" for p in r.search(question, k=5).passages]
+
+    assert wanted in top(retriever)
+    with monkeypatch.context() as m:
+        m.setattr(retriever, "use_phrases", False)
+        assert (wanted not in top(retriever)) == needs_phrase
