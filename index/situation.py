@@ -86,6 +86,8 @@ VICTIM_WORDS = {
     "disodomi", "disetubuhi", "ditiduri", "dihamili", "diperdagangkan", "dilacurkan", "dipekerjain",
     "dipegang", "dipegangi", "dicium", "diciumi", "dianiaya", "dibunuh", "dicekoki",
     "dipasung", "disetrika", "dikurung", "dirantai", "dibiarin",
+    "dicelupin", "dicelupkan", "dibenamkan", "ditenggelamkan", "diikat", "diiket", "diikatin", "dicambuk",
+    "dicambukin", "dipecut", "dipecutin", "dirotan", "dijemur",
 }
 VIOLENCE_WORDS = {
     "dipasung", "disetrika", "dikurung", "dirantai",
@@ -95,6 +97,9 @@ VIOLENCE_WORDS = {
     "dirundung", "perundungan", "dipalak", "diancam", "diancem", "dikunci", "disekap",
     "cyberbullying", "cyberbully", "diejek", "ejekan", "dihina", "hinaan", "dipermalukan", "diolok",
     "dikunciin", "dikurungin", "diarak", "ditelanjangi", "dipukuli", "disiram",
+    # held under water, tied up, whipped, left in the sun: punishments people describe without "kekerasan"
+    "dicelupin", "dicelupkan", "dibenamkan", "ditenggelamkan", "diikat", "diiket", "diikatin", "dicambuk",
+    "dicambukin", "dipecut", "dipecutin", "dirotan", "dijemur", "digantung",
 }
 # Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
@@ -107,6 +112,8 @@ VIOLENCE_ACTS = {
     # keyword queries use the root: "ayah pukul anak sampai patah tulang"
     "pukul", "tampar", "tendang", "aniaya", "siksa", "hajar", "jewer", "menjewer", "sabet", "menyabet", "cubit",
     "mencubit", "cekik", "mencekik", "sundut", "menyundut", "banting", "membanting", "setrum", "menyetrum",
+    "ikat", "mengikat", "ngiket", "ngikat", "iket", "nyelupin", "mencelupkan", "membenamkan", "menenggelamkan",
+    "cambuk", "mencambuk", "nyambuk", "pecut", "mecut", "mecutin", "merotan", "ngerotan", "menjemur", "jemur",
 }
 HARM_ACTS = VIOLENCE_ACTS | {
     "ngebiarin", "membiarkan", "menelantarkan", "nelantarin", "mencabuli", "cabuli", "cabulin", "memperkosa", "menjual",

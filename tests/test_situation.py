@@ -24,6 +24,10 @@ from index.situation import AgeCondition, Situation, age_condition, age_note, re
         # a legal phrase for the child on trial; "pelatihan kerja" is a sentence, not exploitation
         ("pidana denda bagi terdakwa anak diganti pelatihan kerja?", None, True, False),
         ("hak tersangka anak saat diperiksa penyidik", None, True, False),
+        # punishments told without the word "kekerasan": tied up, held under water, whipped
+        ("guru SLB ikat murid autis di kursi, pidana?", None, False, True),
+        ("anak tetangga (7) kepalanya dicelupin ke ember air sampe gelagapan, bapaknya bisa dipidana?", 7, False, True),
+        ("santri 12 thn dicambuk ustadnya pake rotan, bisa dilaporin?", 12, False, True),
     ],
 )
 def test_read_situation(q, age, offender, victim) -> None:
