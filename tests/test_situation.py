@@ -757,3 +757,17 @@ def test_lay_phrases_for_minimum_sentences_bapas_visits_and_fencing(retriever, m
     with monkeypatch.context() as m:
         m.setattr(retriever, "use_phrases", False)
         assert (wanted not in top(retriever)) == needs_phrase
+
+
+def test_an_adult_who_makes_a_child_steal_is_asked_about_as_a_perpetrator(retriever, monkeypatch) -> None:
+    """"nyuruh bocah nyolong": who is punished is the law of participation (menyuruh melakukan)."""
+    q = "om2 nyuruh anak tetangga umur 11 thn ngejambret hp, yg dihukum siapa?"
+    participation = {"KUHP Pasal 55", "UU 1/2023 Pasal 20"}
+
+    def top() -> set[str]:
+        return {f"{p.doc} Pasal {p.pasal}" for p in retriever.search(q, k=5).passages}
+
+    assert participation & top()
+    with monkeypatch.context() as m:
+        m.setattr(retriever, "use_phrases", False)
+        assert not participation & top()
