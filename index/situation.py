@@ -56,7 +56,7 @@ RE_SCHOOL = re.compile(r"\b(sd|smp|sma|smk|mts|madrasah|tk|paud)\b", re.I)
 ACCUSED_PASSIVES = {
     "ditangkap", "ditahan", "diamankan", "dituntut", "diadili", "disidang", "dihukum", "dipenjara",
     "ketangkep", "ketangkap", "tertangkap", "diproses", "ketahuan", "dipidana",
-    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh", "dijatuhi", "diperiksa",
+    "tersangka", "terdakwa", "dituduh", "disangka", "tertuduh", "dijatuhi", "diperiksa", "divonis",
 }
 # Doing something punishable (counts when the child is the subject).
 OFFENCE_WORDS = {
@@ -347,7 +347,10 @@ def read_situation(question: str) -> Situation:
     s.asks_diversion = bool(RE_DIVERSION.search(q))
     s.asks_rights = bool(re.search(r"\b(hak|haknya|hak2nya|berhak)\b", q))
     s.asks_fine = bool(re.search(r"\b(denda|didenda|dendanya)\b", q))
-    s.asks_permission = bool(re.search(r"\b(boleh|bolehkah|dibolehkan|diperbolehkan|diizinkan|dibenarkan|wajar)\b", q))
+    # "bapak blg itu kewajiban anak bantu ortu. bener ga sih?": whether what was done is lawful
+    s.asks_permission = bool(re.search(
+        r"\b(boleh|bolehkah|dibolehkan|diperbolehkan|diizinkan|dibenarkan|wajar|benarkah|bener(?:an)?\s+(?:ga|gak|gk|nggak|enggak|tidak|tdk)"
+        r"|benar\s+(?:ga|gak|nggak|tidak|tdk)|apa\s+(?:bener|benar)|emang\s+(?:boleh|bener|benar))\b", q))
     s.asks_own_liability = bool(RE_OWN_LIABILITY.search(q))
     s.own_omission = s.asks_own_liability and bool(RE_OWN_OMISSION.search(q))
     if not has_child:
@@ -385,7 +388,9 @@ def read_situation(question: str) -> Situation:
     if first_offence is None:
         # "anak SMP nyiksa kucing sampe mati": the child did it, to an animal
         first_offence = next((j for j in to_animals if _subject_before(tokens, j) == "child"), None)
-    harms = _harms_named(q, words - {tokens[j] for j in to_animals + held})
+    # "pidana pelatihan kerja", "balai latihan kerja": a sentence a child serves, not work a child is made to do
+    trained = {"kerja"} if re.search(r"\b(?:pelatihan|latihan)\s+kerja\b", q) and not re.search(r"\bkerja\b(?<!latihan kerja)(?<!pelatihan kerja)", q) else set()
+    harms = _harms_named(q, words - {tokens[j] for j in to_animals + held} - trained)
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
         s.harms = harms

@@ -28,6 +28,9 @@ from index.situation import AgeCondition, Situation, age_condition, age_note, re
         ("guru SLB ikat murid autis di kursi, pidana?", None, False, True),
         ("anak tetangga (7) kepalanya dicelupin ke ember air sampe gelagapan, bapaknya bisa dipidana?", 7, False, True),
         ("santri 12 thn dicambuk ustadnya pake rotan, bisa dilaporin?", 12, False, True),
+        # a sentence of job training is no exploitation; being made to work still is
+        ("klien anak sy (15) td divonis pidana pelatihan kerja 18 bulan di balai latihan kerja, bener ga?", 15, True, False),
+        ("anak sy (14) disuruh kerja di pabrik, ikut pelatihan kerja dulu katanya, boleh?", 14, False, True),
     ],
 )
 def test_read_situation(q, age, offender, victim) -> None:
@@ -681,6 +684,19 @@ def test_a_threat_sent_by_message_is_the_ite_threat_article_without_the_word_anc
 
 
 @pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("bapak blg itu kewajiban anak bantu ortu. bener ga sih?", True),
+        ("emang boleh guru nyita hp murid?", True),
+        ("apa benar anak di bawah 12 tahun tidak bisa dipidana?", True),
+        ("anak sy dipukul tetangga, bisa dilaporkan?", False),
+    ],
+)
+def test_asking_whether_something_is_right_is_a_permission_question(question: str, asks: bool) -> None:
+    assert read_situation(question).asks_permission is asks
+
+
+@pytest.mark.parametrize(
     "question, liability, omission",
     [
         ("kalo sy diem aja, sy bisa kena pidana ga? sy wajib lapor?", True, True),
@@ -771,3 +787,8 @@ def test_an_adult_who_makes_a_child_steal_is_asked_about_as_a_perpetrator(retrie
     with monkeypatch.context() as m:
         m.setattr(retriever, "use_phrases", False)
         assert not participation & top()
+
+
+def test_cruelty_to_an_animal_is_the_animal_article_not_the_childs_rights(retriever) -> None:
+    top = [f"{p.doc} Pasal {p.pasal}" for p in retriever.search("anak SMP nyiksa kucing sampe mati, bisa dipidana?", k=5).passages]
+    assert {"KUHP Pasal 302", "UU 1/2023 Pasal 337"} & set(top), top
