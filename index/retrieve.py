@@ -146,6 +146,11 @@ class Retriever:
     second = 0.0
     weak_dense = 0.855
     weak_bm25 = 8.5
+    # a question about a child is about this corpus's people: weak only well below the general thresholds.
+    # Questions about topics outside the corpus are recognised by name (use_scope below); the general
+    # thresholds remain for questions about nothing here at all ("cuaca besok di jakarta")
+    weak_dense_child = 0.84
+    weak_bm25_child = 6.0
     # lay situations (index/situation.py): statute wording added to the search and second facets searched;
     # an age condition is reported with each passage, not used to rank (a provision that excludes the
     # child's age is often the answer, e.g. "penahanan ... Anak telah berumur 14 tahun" for a child of 13)
@@ -745,6 +750,8 @@ class Retriever:
             return res.best_bm25 < self.weak_bm25
         if mode == "dense":
             return res.best_dense < self.weak_dense
+        if res.situation.mentions_child:
+            return res.best_dense < self.weak_dense_child and res.best_bm25 < self.weak_bm25_child
         return res.best_dense < self.weak_dense and res.best_bm25 < self.weak_bm25
 
     # ------------------------------------------------------------------ reading

@@ -166,6 +166,7 @@ class Situation:
     asks_rights: bool = False  # "apa aja haknya?", "berhak dikasih info ga?"
     asks_fine: bool = False  # "kalau anak didenda, siapa yang bayar?"
     asks_permission: bool = False  # "bolehkah guru memukul murid?": whether an act is prohibited
+    mentions_child: bool = False  # a child, a pupil or an age is in the question: it is about this corpus's people
     asks_own_liability: bool = False  # "saya bisa kena pidana?": the asker's own conduct, not the offender's
     own_omission: bool = False  # ... for keeping quiet or going along ("kalo sy diem aja")
     peer_victim: bool = False  # the child hurt another child ("membully temannya")
@@ -353,6 +354,7 @@ def read_situation(question: str) -> Situation:
         r"|benar\s+(?:ga|gak|nggak|tidak|tdk)|apa\s+(?:bener|benar)|emang\s+(?:boleh|bener|benar))\b", q))
     s.asks_own_liability = bool(RE_OWN_LIABILITY.search(q))
     s.own_omission = s.asks_own_liability and bool(RE_OWN_OMISSION.search(q))
+    s.mentions_child = has_child
     if not has_child:
         return s
     # "ART di rumah tetangga ternyata masih 15 thn, sering disiksa": an age with no child word marks

@@ -109,3 +109,19 @@ def test_a_named_article_is_never_refused_for_a_topic(retriever) -> None:
 
 def test_scope_file_path_is_in_the_corpus_folder() -> None:
     assert SCOPE.parent.name == "corpus" and SCOPE.is_file()
+
+
+def test_a_question_about_a_child_is_weak_only_well_below_the_general_thresholds(retriever) -> None:
+    """Out-of-corpus topics are recognised by name; the score thresholds are for questions about nothing
+    here at all. A short question about a child scores low on words it shares with no article."""
+    from index.situation import read_situation
+
+    assert read_situation("joki cilik pacuan kuda eksploitasi anak?").mentions_child
+    assert not read_situation("cuaca besok di jakarta").mentions_child
+    R = type(retriever)
+    assert R.weak_dense_child < R.weak_dense and R.weak_bm25_child < R.weak_bm25
+    for off_topic in ("cuaca besok di jakarta", "berapa kalori nasi putih", "xyzzy qwerty"):
+        assert retriever.search(off_topic, k=3).weak, off_topic
+    res = retriever.search("joki cilik pacuan kuda eksploitasi anak?", k=5)
+    assert res.best_dense < R.weak_dense and res.best_bm25 < R.weak_bm25  # weak by the general thresholds
+    assert not res.weak and "UU 35/2014 Pasal 76I" in [p.citation for p in res.passages]
