@@ -792,3 +792,16 @@ def test_an_adult_who_makes_a_child_steal_is_asked_about_as_a_perpetrator(retrie
 def test_cruelty_to_an_animal_is_the_animal_article_not_the_childs_rights(retriever) -> None:
     top = [f"{p.doc} Pasal {p.pasal}" for p in retriever.search("anak SMP nyiksa kucing sampe mati, bisa dipidana?", k=5).passages]
     assert {"KUHP Pasal 302", "UU 1/2023 Pasal 337"} & set(top), top
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("anak sy (15) nyuri hp, korbannya ga mau damai. masih bisa diversi?", "UU 11/2012 Pasal 9"),  # the victim's consent
+        ("damai kasus anak di kantor desa itu sah ga?", "UU 11/2012 Pasal 12"),  # the court's penetapan
+        ("yg mukulin anak sy umur 15, kok ga ditahan polisi?", "UU 11/2012 Pasal 32"),  # when a child may be detained
+    ],
+)
+def test_lay_phrases_for_diversion_consent_its_ratification_and_detention(retriever, question: str, wanted: str) -> None:
+    top = [f"{p.doc} Pasal {p.pasal}" for p in retriever.search(question, k=5).passages]
+    assert wanted in top, top
