@@ -252,7 +252,7 @@ def test_gold_file_loads() -> None:
     from eval.run import load_gold
 
     gold = load_gold()
-    assert len(gold) == 1260
+    assert len(gold) == 1340
     assert {q["type"] for q in gold} == {"lay", "legal", "citation", "paper", "no_answer"}
 
 
