@@ -805,3 +805,12 @@ def test_cruelty_to_an_animal_is_the_animal_article_not_the_childs_rights(retrie
 def test_lay_phrases_for_diversion_consent_its_ratification_and_detention(retriever, question: str, wanted: str) -> None:
     top = [f"{p.doc} Pasal {p.pasal}" for p in retriever.search(question, k=5).passages]
     assert wanted in top, top
+
+
+def test_lay_phrases_for_how_a_child_is_questioned(retriever) -> None:
+    from index.lexical import legal_paraphrase, standard_spelling
+
+    assert "atribut kedinasan" in legal_paraphrase("takut dia trauma ditanya2 sm polisi berseragam")
+    q = "anak sy (15) diperiksa di polsek, penyidiknya bentak2 terus. bukannya hrs baik2?"
+    assert "suasana kekeluargaan" in legal_paraphrase(standard_spelling(q))
+    assert "UU 11/2012 Pasal 18" in [f"{p.doc} Pasal {p.pasal}" for p in retriever.search(q, k=5).passages]
