@@ -814,3 +814,15 @@ def test_lay_phrases_for_how_a_child_is_questioned(retriever) -> None:
     q = "anak sy (15) diperiksa di polsek, penyidiknya bentak2 terus. bukannya hrs baik2?"
     assert "suasana kekeluargaan" in legal_paraphrase(standard_spelling(q))
     assert "UU 11/2012 Pasal 18" in [f"{p.doc} Pasal {p.pasal}" for p in retriever.search(q, k=5).passages]
+
+
+@pytest.mark.parametrize(
+    "question, wanted",
+    [
+        ("foto adik sy (12) diedit temennya jd meme jelek buat ngejek, trus diupload ke ig. bisa dipidana?", {"UU 1/2024 Pasal 27A", "UU 11/2008 Pasal 27"}),
+        ("anak sy (16) upload meme hina presiden di tiktok, bisa dipenjara?", {"UU 1/2023 Pasal 218", "UU 1/2023 Pasal 219"}),
+    ],
+)
+def test_lay_phrases_for_humiliating_edits_and_memes_of_the_president(retriever, question: str, wanted: set[str]) -> None:
+    top = {f"{p.doc} Pasal {p.pasal}" for p in retriever.search(question, k=5).passages}
+    assert wanted & top, top
