@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from index.lexical import tokenize
 from index.retrieve import Passage, Retriever, SearchResult
+from index.scope import OutsideTopic
 from index.situation import age_condition
 
 WEAK_MESSAGE = (
@@ -18,11 +19,11 @@ WEAK_MESSAGE = (
 )
 
 
-def _governed(topics) -> str:
+def _governed(topics: list[OutsideTopic]) -> str:
     return "; ".join(f"{t.label} diatur dalam {t.governed_by}" for t in topics)
 
 
-def outside_message(topics) -> str:
+def outside_message(topics: list[OutsideTopic]) -> str:
     """The answer to a question about a topic the corpus does not hold: which law governs it."""
     return (
         f"Pertanyaan ini menyangkut hal yang tidak diatur dalam korpus Lentera: {_governed(topics)}. "

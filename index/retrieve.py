@@ -13,7 +13,7 @@ import numpy as np
 from index.law import consolidated_citation, excluded_on, validity
 from index.lexical import legal_paraphrase, standard_spelling
 from index.situation import Facet, Situation, age_condition, age_note, read_situation
-from index.scope import OutsideTopic, topics_outside
+from index.scope import OutsideTopic, ScopeError, outside_patterns, topics_outside
 from index.store import IndexError_, LoadedIndex, load_index
 from ingest.citation import Citation, CitationError, doc_mentions, find_citations, find_doc, parse_citation
 from ingest.model import Chunk, Document, Pasal
@@ -251,6 +251,11 @@ class Retriever:
         from index.embedder import DEFAULT_MODEL, load_embedder
 
         idx = load_index(home)
+        if cls.use_scope:
+            try:  # a broken topic list is reported when Lentera starts, not in the middle of an answer
+                outside_patterns()
+            except ScopeError as e:
+                raise IndexError_(f"{e}. Fix the entry, or restore the shipped file with: git checkout corpus/scope.toml") from None
         built_with = idx.meta["model"]
         wanted = model
         if wanted is not None:

@@ -73,18 +73,23 @@ def read_scope(path: Path = SCOPE) -> list[OutsideTopic]:
     return out
 
 
+def outside_patterns(path: Path | None = None) -> list[tuple[OutsideTopic, re.Pattern]]:
+    """Each topic with one pattern for all its phrases; `path` defaults to the shipped list."""
+    return _patterns(Path(path or SCOPE))
+
+
 @lru_cache(maxsize=4)
-def _compiled(path: Path) -> list[tuple[OutsideTopic, re.Pattern]]:
+def _patterns(path: Path) -> list[tuple[OutsideTopic, re.Pattern]]:
     return [
         (t, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(t.phrases, key=len, reverse=True)) + r")(?![\w-])"))
         for t in read_scope(path)
     ]
 
 
-def topics_outside(question: str, path: Path = SCOPE) -> list[OutsideTopic]:
+def topics_outside(question: str, path: Path | None = None) -> list[OutsideTopic]:
     """The out-of-corpus topics a question names, in file order. Matched in the question's own
     spelling and in its standard spelling ("bikin ktp" and "membuat ktp" are both typed)."""
     from index.lexical import standard_spelling
 
     forms = {" ".join(question.lower().split()), " ".join(standard_spelling(question).lower().split())}
-    return [t for t, rx in _compiled(Path(path)) if any(rx.search(f) for f in forms)]
+    return [t for t, rx in outside_patterns(path) if any(rx.search(f) for f in forms)]

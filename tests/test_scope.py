@@ -125,3 +125,14 @@ def test_a_question_about_a_child_is_weak_only_well_below_the_general_thresholds
     res = retriever.search("joki cilik pacuan kuda eksploitasi anak?", k=5)
     assert res.best_dense < R.weak_dense and res.best_bm25 < R.weak_bm25  # weak by the general thresholds
     assert not res.weak and "UU 35/2014 Pasal 76I" in [p.citation for p in res.passages]
+
+
+def test_a_broken_scope_file_stops_lentera_at_start_with_what_to_do(real_index_home, tmp_path, monkeypatch) -> None:
+    import index.scope as scope
+    from index.retrieve import Retriever
+    from index.store import IndexError_
+
+    bad = _write(tmp_path, "[[topic]]\nid = 'x'\nlabel = 'X'\ngoverned_by = 'UU'\nphrases = ['Bikin KTP']\n")
+    monkeypatch.setattr(scope, "SCOPE", bad)
+    with pytest.raises(IndexError_, match=r"'Bikin KTP' must be lowercase.*git checkout corpus/scope.toml"):
+        Retriever.open(real_index_home)
