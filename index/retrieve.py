@@ -460,7 +460,7 @@ class Retriever:
         res.missing = sorted({c.doc for c, _ in mentioned if c.doc and c.doc not in self.docs})
         res.weak = self._is_weak(res, mode) or (bool(res.missing) and not res.exact)
         if self.use_scope and mode == "hybrid":
-            res.outside = topics_outside(question)
+            res.outside = topics_outside(question, spelled=asked if self.use_standard_spelling else None)
             if res.outside and not res.exact and not (sit.child_offender or sit.child_victim) and res.best_bm25 < self.scope_bm25:
                 res.weak = True
         res.millis = (time.perf_counter() - t0) * 1000

@@ -86,10 +86,13 @@ def _patterns(path: Path) -> list[tuple[OutsideTopic, re.Pattern]]:
     ]
 
 
-def topics_outside(question: str, path: Path | None = None) -> list[OutsideTopic]:
+def topics_outside(question: str, path: Path | None = None, spelled: str | None = None) -> list[OutsideTopic]:
     """The out-of-corpus topics a question names, in file order. Matched in the question's own
-    spelling and in its standard spelling ("bikin ktp" and "membuat ktp" are both typed)."""
-    from index.lexical import standard_spelling
+    spelling and in its standard spelling ("bikin ktp" and "membuat ktp" are both typed); a caller that
+    has the standard spelling already passes it as `spelled`."""
+    if spelled is None:
+        from index.lexical import standard_spelling
 
-    forms = {" ".join(question.lower().split()), " ".join(standard_spelling(question).lower().split())}
+        spelled = standard_spelling(question)
+    forms = {" ".join(question.lower().split()), " ".join(spelled.lower().split())}
     return [t for t, rx in outside_patterns(path) if any(rx.search(f) for f in forms)]

@@ -75,6 +75,12 @@ OFFENCE_WORDS = {
     "judi", "judol", "meretas", "ngehack", "membakar", "ngebakar", "melempar", "ngelempar",
     "ngelemparin", "mengintip", "ngintip", "ngintipin",
 }
+# Held under water, tied up, whipped, left in the sun: punishments people describe without "kekerasan"
+# (both something suffered and violence).
+_PUNISHED = {
+    "dicelupin", "dicelupkan", "dibenamkan", "ditenggelamkan", "diikat", "diiket", "diikatin", "dicambuk",
+    "dicambukin", "dipecut", "dipecutin", "dirotan", "dijemur",
+}
 # Suffering something (counts when the child is the subject: "anak saya dipukul").
 VICTIM_WORDS = {
     "korban", "dipukul", "dipukulin", "dibully", "dianiaya", "dicabuli", "diperkosa", "dijual", "ditipu",
@@ -86,9 +92,7 @@ VICTIM_WORDS = {
     "disodomi", "disetubuhi", "ditiduri", "dihamili", "diperdagangkan", "dilacurkan", "dipekerjain",
     "dipegang", "dipegangi", "dicium", "diciumi", "dianiaya", "dibunuh", "dicekoki",
     "dipasung", "disetrika", "dikurung", "dirantai", "dibiarin",
-    "dicelupin", "dicelupkan", "dibenamkan", "ditenggelamkan", "diikat", "diiket", "diikatin", "dicambuk",
-    "dicambukin", "dipecut", "dipecutin", "dirotan", "dijemur",
-}
+} | _PUNISHED
 VIOLENCE_WORDS = {
     "dipasung", "disetrika", "dikurung", "dirantai",
     "dipukul", "dipukulin", "dibully", "dianiaya", "dikeroyok", "disiksa", "ditampar", "ditendang", "dijambak",
@@ -97,10 +101,8 @@ VIOLENCE_WORDS = {
     "dirundung", "perundungan", "dipalak", "diancam", "diancem", "dikunci", "disekap",
     "cyberbullying", "cyberbully", "diejek", "ejekan", "dihina", "hinaan", "dipermalukan", "diolok",
     "dikunciin", "dikurungin", "diarak", "ditelanjangi", "dipukuli", "disiram",
-    # held under water, tied up, whipped, left in the sun: punishments people describe without "kekerasan"
-    "dicelupin", "dicelupkan", "dibenamkan", "ditenggelamkan", "diikat", "diiket", "diikatin", "dicambuk",
-    "dicambukin", "dipecut", "dipecutin", "dirotan", "dijemur", "digantung",
-}
+    "digantung",
+} | _PUNISHED
 # Active verbs of harm: "guru nampar murid", "anak 13 tahun membully temannya".
 VIOLENCE_ACTS = {
     "membully", "ngebully", "memukul", "mukul", "menganiaya", "mengeroyok", "ngeroyok", "menendang",
@@ -391,7 +393,7 @@ def read_situation(question: str) -> Situation:
         # "anak SMP nyiksa kucing sampe mati": the child did it, to an animal
         first_offence = next((j for j in to_animals if _subject_before(tokens, j) == "child"), None)
     # "pidana pelatihan kerja", "balai latihan kerja": a sentence a child serves, not work a child is made to do
-    trained = {"kerja"} if re.search(r"\b(?:pelatihan|latihan)\s+kerja\b", q) and not re.search(r"\bkerja\b(?<!latihan kerja)(?<!pelatihan kerja)", q) else set()
+    trained = {"kerja"} if re.search(r"\b(?:pelatihan|latihan)\s+kerja\b", q) and not re.search(r"\bkerja\b(?<!latihan kerja)", q) else set()
     harms = _harms_named(q, words - {tokens[j] for j in to_animals + held} - trained)
     if first_victim is not None and (first_offence is None or first_victim < first_offence):
         s.child_victim = True
